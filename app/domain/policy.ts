@@ -1,0 +1,67 @@
+/**
+ * Who may do what. One table per level, one function per question; every loader and action
+ * asks these (through models/policy.server.ts), and tests read the same tables.
+ */
+export const ACCOUNT_ROLES = ["ADMIN", "LEAD", "EXECUTIVE", "EVALUATOR"] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export const RFP_ROLES = ["LEAD", "PANEL", "OBSERVER"] as const;
+export type RfpRole = (typeof RFP_ROLES)[number];
+
+export const ACCOUNT_ROLE_INFO: Record<AccountRole, { label: string; description: string }> = {
+  ADMIN: { label: "Administrator", description: "Manages user accounts and reads the system-wide audit log." },
+  LEAD: { label: "Procurement lead", description: "Creates and runs RFPs." },
+  EXECUTIVE: { label: "Executive", description: "Reviews recommendations and approves awards." },
+  EVALUATOR: { label: "Evaluator", description: "Sits on evaluation panels." },
+};
+
+export const RFP_ROLE_INFO: Record<RfpRole, { label: string; description: string }> = {
+  LEAD: { label: "Lead", description: "Runs this RFP: edits, invites, moves stages, manages the team." },
+  PANEL: { label: "Panel member", description: "Declares conflicts, scores, attends interviews, ranks." },
+  OBSERVER: { label: "Observer", description: "Reads the RFP and its activity; cannot score or change anything." },
+};
+
+const ACCOUNT_PERMISSIONS = {
+  "user.manage": ["ADMIN"],
+  "audit.view_all": ["ADMIN"],
+  "rfp.create": ["LEAD"],
+} as const satisfies Record<string, readonly AccountRole[]>;
+export type AccountAction = keyof typeof ACCOUNT_PERMISSIONS;
+
+const RFP_PERMISSIONS = {
+  "rfp.view": ["LEAD", "PANEL", "OBSERVER"],
+  "rfp.edit": ["LEAD"],
+  "rfp.transition": ["LEAD"],
+  "rfp.manage_team": ["LEAD"],
+  // The activity log names who did what and when; observers (often probity advisers) need it.
+  "rfp.view_activity": ["LEAD", "OBSERVER"],
+} as const satisfies Record<string, readonly RfpRole[]>;
+export type RfpAction = keyof typeof RFP_PERMISSIONS;
+
+export function mayDoAccountAction(role: AccountRole, action: AccountAction): boolean {
+  return (ACCOUNT_PERMISSIONS[action] as readonly AccountRole[]).includes(role);
+}
+
+export function mayDoRfpAction(membership: RfpRole | null, action: RfpAction): boolean {
+  return membership !== null && (RFP_PERMISSIONS[action] as readonly RfpRole[]).includes(membership);
+}
+
+export function rfpActionsFor(membership: RfpRole | null): RfpAction[] {
+  return (Object.keys(RFP_PERMISSIONS) as RfpAction[]).filter((action) => mayDoRfpAction(membership, action));
+}
+
+/**
+ * Which RFP roles an account may hold. Administrators run the system, not tenders, so they
+ * hold none (separation of duties); only procurement leads may lead; anyone else may sit on a
+ * panel or observe.
+ */
+export function rfpRolesAllowedFor(role: AccountRole): RfpRole[] {
+  switch (role) {
+    case "ADMIN":
+      return [];
+    case "LEAD":
+      return ["LEAD", "PANEL", "OBSERVER"];
+    case "EXECUTIVE":
+    case "EVALUATOR":
+      return ["PANEL", "OBSERVER"];
+  }
+}

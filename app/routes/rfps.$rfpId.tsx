@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { StageBar } from "~/components/stage-bar";
+import { StageBadge } from "~/components/ui/badge";
+import { PageHeader } from "~/components/ui/page-header";
+import { RFP_ROLE_INFO } from "~/domain/policy";
+import { requireRfpPermission } from "~/models/policy.server";
+import { ErrorMessage } from "~/root";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.rfp.reference} ${data.rfp.title} · Shortlist` : "RFP · Shortlist" },
+];
+
+/** Frame of every RFP page. Child routes check their own permissions: loaders run in parallel. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { rfp, membership, permissions } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view");
+  return { rfp, membership, permissions };
+}
+
+export default function RfpLayout() {
+  const { rfp, membership, permissions } = useLoaderData<typeof loader>();
+  const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? "active" : undefined);
+  return (
+    <>
+      <div className="breadcrumbs">
+        <Link to="/rfps">RFPs</Link> / <span className="mono">{rfp.reference}</span>
+      </div>
+      <PageHeader
+        title={rfp.title}
+        eyebrow={
+          <span className="row">
+            <StageBadge stage={rfp.stage} />
+            {membership ? <span className="muted">You: {RFP_ROLE_INFO[membership].label}</span> : null}
+          </span>
+        }
+      />
+      <div className="card no-print">
+        <StageBar stage={rfp.stage} />
+      </div>
+      <nav className="tabs tabs--spaced" aria-label="RFP sections">
+        <NavLink to="." end className={tabClass}>
+          Overview
+        </NavLink>
+        {permissions.includes("rfp.edit") && rfp.stage === "DRAFT" ? (
+          <NavLink to="edit" className={tabClass}>
+            Edit details
+          </NavLink>
+        ) : null}
+        <NavLink to="team" className={tabClass}>
+          Team
+        </NavLink>
+        {permissions.includes("rfp.view_activity") ? (
+          <NavLink to="activity" className={tabClass}>
+            Activity
+          </NavLink>
+        ) : null}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

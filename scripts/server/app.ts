@@ -1,0 +1,125 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { crossSiteRefusal } from "../../app/utils/csrf.server";
+import { logger } from "../../app/utils/logger.server";
+import { runWithRequestContext } from "../../app/utils/request-context.server";
+
+export type AppOptions = {
+  /** The Remix server build, or a function returning the newest one (dev rebuilds). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development" | "test";
+  /** Folder holding public/ (static files and the client build). */
+  publicDir?: string;
+  /** Extra origins mutations may come from (behind a proxy that rewrites Host). */
+  allowedOrigins?: string[];
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The HTTP layer in one place: request ids, security headers with a per-request CSP nonce,
+ * compression, static files, the cross-site check for mutations, request logging, then Remix.
+ */
+export function createApp(options: AppOptions) {
+  const app = express();
+  const publicDir = options.publicDir ?? path.resolve("public");
+  const isProduction = options.mode === "production";
+  app.disable("x-powered-by");
+  // Behind a reverse proxy set TRUST_PROXY (e.g. "1" or "loopback") so req.ip and req.secure
+  // come from X-Forwarded-For / X-Forwarded-Proto.
+  const trustProxy = process.env.TRUST_PROXY;
+  if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+
+  app.use((req, res, next) => {
+    const incoming = req.get("X-Request-Id");
+    const requestId = incoming && trustProxy && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    runWithRequestContext({ requestId, ip: req.ip ?? null }, next);
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          // React and recharts set inline style attributes; styles cannot run code.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: isProduction ? ["'self'"] : ["'self'", "ws:"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: "same-origin" },
+      xFrameOptions: { action: "deny" },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    // HSTS only means something over TLS; sending it on plain http is ignored at best.
+    if (isProduction && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  app.use(compression());
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.use((req, res, next) => {
+    const allowedOrigins = [`${req.protocol}://${req.get("host")}`.toLowerCase(), ...(options.allowedOrigins ?? [])];
+    const refusal = crossSiteRefusal({
+      method: req.method,
+      origin: req.get("Origin"),
+      secFetchSite: req.get("Sec-Fetch-Site"),
+      allowedOrigins,
+    });
+    if (!refusal) return next();
+    logger.warn({ refusal, path: req.path }, "cross-site request refused");
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from a Shortlist page.");
+  });
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+      }),
+    }),
+  );
+
+  return app;
+}
