@@ -42,39 +42,36 @@ const auditedFields = {
   decisionTarget: true,
 } as const;
 
-/** The creator becomes the RFP's lead. The reference is the next free number in the year. */
+/** Arbitrary constant naming the "allocate an RFP reference" lock. */
+const REFERENCE_LOCK = 4_207_011;
+
+/** The creator becomes the RFP's lead. The reference is the next number in the year, gap-free. */
 export async function createRfp(actor: UserActor, details: RfpDetails) {
   const year = new Date().getUTCFullYear();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        const count = await tx.rfp.count({ where: { reference: { startsWith: `RFP-${year}-` } } });
-        const rfp = await tx.rfp.create({
-          data: {
-            ...detailsData(details),
-            reference: formatRfpReference(year, count + 1 + attempt),
-            createdById: actor.id,
-            members: { create: { userId: actor.id, role: "LEAD" } },
-          },
-          select: { id: true, reference: true, ...auditedFields },
-        });
-        await recordAudit(tx, {
-          actor,
-          action: "rfp.created",
-          entityType: "Rfp",
-          entityId: rfp.id,
-          rfpId: rfp.id,
-          after: rfp,
-        });
-        return rfp;
-      });
-    } catch (error) {
-      // Two RFPs created at the same moment picked the same number: take the next one.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
-      throw error;
-    }
-  }
-  throw new Error("Could not allocate an RFP reference");
+  return prisma.$transaction(async (tx) => {
+    // Serialize reference allocation across app instances (PostgreSQL); PGlite already runs one
+    // transaction at a time. The lock is released at commit.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFERENCE_LOCK})`;
+    const count = await tx.rfp.count({ where: { reference: { startsWith: `RFP-${year}-` } } });
+    const rfp = await tx.rfp.create({
+      data: {
+        ...detailsData(details),
+        reference: formatRfpReference(year, count + 1),
+        createdById: actor.id,
+        members: { create: { userId: actor.id, role: "LEAD" } },
+      },
+      select: { id: true, reference: true, ...auditedFields },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "rfp.created",
+      entityType: "Rfp",
+      entityId: rfp.id,
+      rfpId: rfp.id,
+      after: rfp,
+    });
+    return rfp;
+  });
 }
 
 /**

@@ -1,0 +1,162 @@
+/**
+ * The access matrix: every route module in app/routes, every kind of visitor, loader and action.
+ * A route file without an entry here fails the test, so a new route cannot ship unreviewed.
+ *
+ * Expectations per visitor:
+ * - allowed      → not 401/403 and not sent to login (200, a redirect elsewhere, or 4xx for the
+ *                  deliberately invalid form the action receives);
+ * - not allowed  → 403 for signed-in visitors; anonymous visitors are sent to the login page
+ *                  (pages) or get 401 (resource routes).
+ */
+/// <reference types="vite/client" />
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { createTestRfp, createTestUser, sessionCookie } from "../fixtures/factories";
+import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
+
+const VISITORS = ["anonymous", "admin", "lead", "otherLead", "panel", "observer", "otherPanel", "executive"] as const;
+type Visitor = (typeof VISITORS)[number];
+const SIGNED_IN = VISITORS.filter((visitor) => visitor !== "anonymous");
+const RFP_MEMBERS: Visitor[] = ["lead", "panel", "observer"];
+
+/** Who may use the route; "public" means anyone, signed in or not. */
+type Rule = "public" | "signed-in" | Visitor[];
+type Entry = {
+  path: string;
+  /** Page (anonymous → login) or resource route (anonymous → 401). */
+  kind: "page" | "resource";
+  loader: Rule;
+  action?: Rule;
+};
+
+const ROUTES: Record<string, Entry> = {
+  "_index.tsx": { path: "/", kind: "page", loader: "public" },
+  "login.tsx": { path: "/login", kind: "page", loader: "public", action: "public" },
+  "logout.tsx": { path: "/logout", kind: "page", loader: "public", action: "public" },
+  "setup.tsx": { path: "/setup", kind: "page", loader: "public", action: "public" },
+  "healthz.ts": { path: "/healthz", kind: "resource", loader: "public" },
+  "readyz.ts": { path: "/readyz", kind: "resource", loader: "public" },
+  "account.password.tsx": { path: "/account/password", kind: "page", loader: "signed-in", action: "signed-in" },
+  "dashboard.tsx": { path: "/dashboard", kind: "page", loader: "signed-in" },
+  "rfps._index.tsx": { path: "/rfps", kind: "page", loader: "signed-in" },
+  "rfps.new.tsx": { path: "/rfps/new", kind: "page", loader: ["lead", "otherLead"], action: ["lead", "otherLead"] },
+  "rfps.$rfpId.tsx": { path: "/rfps/:rfpId", kind: "page", loader: RFP_MEMBERS },
+  "rfps.$rfpId._index.tsx": { path: "/rfps/:rfpId", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.edit.tsx": { path: "/rfps/:rfpId/edit", kind: "page", loader: ["lead"], action: ["lead"] },
+  "rfps.$rfpId.team.tsx": { path: "/rfps/:rfpId/team", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.activity.tsx": { path: "/rfps/:rfpId/activity", kind: "page", loader: ["lead", "observer"] },
+  "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
+  "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
+  "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
+};
+
+function allows(rule: Rule, visitor: Visitor) {
+  if (rule === "public") return true;
+  if (rule === "signed-in") return visitor !== "anonymous";
+  return rule.includes(visitor);
+}
+
+function outcome(result: RouteResult) {
+  const location = result.headers.get("Location") ?? "";
+  if (result.status === 302 && location.startsWith("/login")) return "login";
+  if (result.status === 401) return "unauthorized";
+  if (result.status === 403) return "forbidden";
+  if (result.status >= 500) return "error";
+  return "allowed";
+}
+
+/** Public routes may legitimately send anyone to the login page (e.g. "/" or after logout). */
+function matches(got: string, want: string, rule: Rule) {
+  return got === want || (rule === "public" && want === "allowed" && got === "login");
+}
+
+function expected(entry: Entry, rule: Rule, visitor: Visitor) {
+  if (allows(rule, visitor)) return "allowed";
+  if (visitor === "anonymous") return entry.kind === "page" ? "login" : "unauthorized";
+  return "forbidden";
+}
+
+const routeModules = import.meta.glob([
+  "../../app/routes/*.ts",
+  "../../app/routes/*.tsx",
+  "!../../app/routes/*.test.*",
+]);
+const routeFiles = fs
+  .readdirSync(path.resolve("app/routes"))
+  .filter((file) => /\.(ts|tsx)$/.test(file) && !file.includes(".test."));
+const cookies = new Map<Visitor, string | undefined>();
+const users = new Map<Visitor, { id: string; email: string }>();
+let rfpId = "";
+
+/** New sessions before each route: logging out (one of the routes) ends the old ones. */
+async function signInEveryone() {
+  cookies.set("anonymous", undefined);
+  for (const [visitor, user] of users) cookies.set(visitor, await sessionCookie(user));
+}
+
+beforeAll(async () => {
+  const [admin, lead, otherLead, panel, observer, otherPanel, executive] = await Promise.all([
+    createTestUser({ role: "ADMIN" }),
+    createTestUser({ role: "LEAD" }),
+    createTestUser({ role: "LEAD" }),
+    createTestUser({ role: "EVALUATOR" }),
+    createTestUser({ role: "EXECUTIVE" }),
+    createTestUser({ role: "EVALUATOR" }),
+    createTestUser({ role: "EXECUTIVE" }),
+  ]);
+  const rfp = await createTestRfp(lead, {
+    members: [
+      { user: panel, role: "PANEL" },
+      { user: observer, role: "OBSERVER" },
+    ],
+  });
+  await createTestRfp(otherLead, { members: [{ user: otherPanel, role: "PANEL" }] });
+  rfpId = rfp.id;
+  for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
+    users.set(visitor as Visitor, user);
+  }
+});
+
+describe("access matrix", () => {
+  it("has an entry for every route module, and every entry has a module", () => {
+    expect(routeFiles.filter((file) => !(file in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((file) => !routeFiles.includes(file))).toEqual([]);
+  });
+
+  for (const [file, entry] of Object.entries(ROUTES)) {
+    it(`${file}: loader and action answer each visitor as the table says`, async () => {
+      const load = routeModules[`../../app/routes/${file}`];
+      if (!load) throw new Error(`no module for ${file}`);
+      const module = (await load()) as Parameters<typeof callLoader>[0];
+      await signInEveryone();
+      const url = entry.path.replace(":rfpId", rfpId);
+      const params: Record<string, string> = entry.path.includes(":rfpId") ? { rfpId } : {};
+      expect(Boolean(module.action), `${file} action presence`).toBe(Boolean(entry.action));
+      const auditBefore = await prisma.auditEvent.count();
+      const mismatches: string[] = [];
+      for (const visitor of VISITORS) {
+        const got = outcome(await callLoader(module, url, { cookie: cookies.get(visitor), params }));
+        const want = expected(entry, entry.loader, visitor);
+        if (!matches(got, want, entry.loader)) mismatches.push(`GET as ${visitor}: ${got}, expected ${want}`);
+      }
+      // Reading never writes: no GET may leave an audit event (i.e. change anything).
+      expect(await prisma.auditEvent.count(), `${file} GET wrote audit events`).toBe(auditBefore);
+      if (entry.action) {
+        for (const visitor of VISITORS) {
+          // An empty form: allowed visitors get a validation answer, the others never reach it.
+          const got = outcome(await callAction(module, url, { cookie: cookies.get(visitor), params, form: {} }));
+          const want = expected(entry, entry.action, visitor);
+          if (!matches(got, want, entry.action)) mismatches.push(`POST as ${visitor}: ${got}, expected ${want}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  it("covers every kind of signed-in visitor", async () => {
+    await signInEveryone();
+    expect(SIGNED_IN.every((visitor) => cookies.get(visitor))).toBe(true);
+  });
+});
