@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACCOUNT_ROLES,
+  type AccountAction,
+  type AccountRole,
+  mayDoAccountAction,
+  mayDoRfpAction,
+  RFP_ROLES,
+  type RfpAction,
+  type RfpRole,
+  rfpActionsFor,
+  rfpRolesAllowedFor,
+} from "./policy";
+
+/*
+ * The expected permission matrices, written out by hand. Changing a permission in policy.ts
+ * must change this file too: that is the point.
+ */
+const ACCOUNT_MATRIX: Record<AccountAction, Record<AccountRole, boolean>> = {
+  "user.manage": { ADMIN: true, LEAD: false, EXECUTIVE: false, EVALUATOR: false },
+  "audit.view_all": { ADMIN: true, LEAD: false, EXECUTIVE: false, EVALUATOR: false },
+  "rfp.create": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
+};
+
+type Membership = RfpRole | "none";
+const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
+  "rfp.view": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
+  "rfp.edit": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.transition": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.manage_team": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_activity": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+};
+
+const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([action, byRole]) =>
+  ACCOUNT_ROLES.map((role) => [role, action as AccountAction, byRole[role]] as const),
+);
+
+const rfpCases = Object.entries(RFP_MATRIX).flatMap(([action, byMembership]) =>
+  (["LEAD", "PANEL", "OBSERVER", "none"] as const).map(
+    (membership) => [membership, action as RfpAction, byMembership[membership]] as const,
+  ),
+);
+
+describe("roles", () => {
+  it("has the four account roles and three RFP roles", () => {
+    expect(ACCOUNT_ROLES).toEqual(["ADMIN", "LEAD", "EXECUTIVE", "EVALUATOR"]);
+    expect(RFP_ROLES).toEqual(["LEAD", "PANEL", "OBSERVER"]);
+  });
+});
+
+describe("mayDoAccountAction", () => {
+  it.each(accountCases)("%s may %s: %s", (role, action, expected) => {
+    expect(mayDoAccountAction(role, action)).toBe(expected);
+  });
+});
+
+describe("mayDoRfpAction", () => {
+  it.each(rfpCases)("%s member may %s: %s", (membership, action, expected) => {
+    expect(mayDoRfpAction(membership === "none" ? null : membership, action)).toBe(expected);
+  });
+});
+
+describe("rfpActionsFor", () => {
+  it.each([
+    ["LEAD", ["rfp.view", "rfp.edit", "rfp.transition", "rfp.manage_team", "rfp.view_activity"]],
+    ["PANEL", ["rfp.view"]],
+    ["OBSERVER", ["rfp.view", "rfp.view_activity"]],
+  ] as const)("%s may %j", (membership, actions) => {
+    expect(rfpActionsFor(membership)).toEqual(actions);
+  });
+
+  it("gives an outsider nothing", () => {
+    expect(rfpActionsFor(null)).toEqual([]);
+  });
+
+  it("covers exactly the actions in the matrix", () => {
+    expect(rfpActionsFor("LEAD")).toEqual(Object.keys(RFP_MATRIX));
+  });
+});
+
+describe("rfpRolesAllowedFor", () => {
+  it.each([
+    ["ADMIN", []],
+    ["LEAD", ["LEAD", "PANEL", "OBSERVER"]],
+    ["EXECUTIVE", ["PANEL", "OBSERVER"]],
+    ["EVALUATOR", ["PANEL", "OBSERVER"]],
+  ] as const)("%s may hold %j", (role, rfpRoles) => {
+    expect(rfpRolesAllowedFor(role)).toEqual(rfpRoles);
+  });
+});
