@@ -18,7 +18,9 @@ export type ThrottleInput = {
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export function decideLoginThrottle(input: ThrottleInput, limits = LOGIN_THROTTLE): ThrottleDecision {
+export type ThrottleLimits = { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
+
+export function decideLoginThrottle(input: ThrottleInput, limits: ThrottleLimits = LOGIN_THROTTLE): ThrottleDecision {
   const windowMs = limits.windowMinutes * 60_000;
   const waits = [
     waitFor(input.accountFailures, limits.maxFailuresPerAccount, windowMs, input.now),

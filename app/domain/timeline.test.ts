@@ -212,3 +212,21 @@ describe("timelineProgress", () => {
     expect(timelineProgress(empty, new Date("2027-04-01T12:00:00Z"))).toEqual({ last: null, next: null });
   });
 });
+
+describe("timelineOrderIssues: every earlier milestone counts", () => {
+  it("flags a date before any earlier milestone, naming the latest one it must follow", () => {
+    const at = (day: number) => new Date(Date.UTC(2027, 2, day, 12));
+    const issues = timelineOrderIssues({
+      issueDate: at(10),
+      questionsDeadline: at(1),
+      proposalDeadline: at(5),
+      interviewStart: null,
+      interviewEnd: null,
+      decisionTarget: null,
+    });
+    expect(issues).toEqual([
+      { field: "questionsDeadline", message: "Clarification questions close must be after issue date" },
+      { field: "proposalDeadline", message: "Proposal deadline must be after issue date" },
+    ]);
+  });
+});

@@ -21,14 +21,16 @@ export type TimelineIssue = { field: TimelineKey; message: string };
  */
 export function timelineOrderIssues(timeline: Timeline): TimelineIssue[] {
   const issues: TimelineIssue[] = [];
-  let previous: { key: TimelineKey; label: string; at: Date } | null = null;
+  const earlier: { label: string; at: Date }[] = [];
   for (const field of TIMELINE_FIELDS) {
     const at = timeline[field.key];
     if (!at) continue;
-    if (previous && at.getTime() <= previous.at.getTime()) {
-      issues.push({ field: field.key, message: `${field.label} must be after ${previous.label.toLowerCase()}` });
-    }
-    previous = { key: field.key, label: field.label, at };
+    // Compared with every earlier milestone, so fixing one problem does not reveal the next;
+    // the message names the latest milestone it must follow.
+    const violated = earlier.filter((milestone) => at.getTime() <= milestone.at.getTime()).at(-1);
+    if (violated)
+      issues.push({ field: field.key, message: `${field.label} must be after ${violated.label.toLowerCase()}` });
+    earlier.push({ label: field.label, at });
   }
   return issues;
 }

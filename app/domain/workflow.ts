@@ -65,7 +65,7 @@ export function nextStage(stage: RfpStage): RfpStage | null {
 
 /** Why the RFP cannot leave `from` for `to` yet; an empty list means it can. */
 export function transitionBlockers(from: RfpStage, to: RfpStage, facts: TransitionFacts): string[] {
-  if (isTerminal(from)) return [`A ${STAGE_INFO[from].label.toLowerCase()} RFP cannot change stage.`];
+  if (isTerminal(from)) return [`This RFP is ${STAGE_INFO[from].label.toLowerCase()}; its stage cannot change.`];
   if (to === "CANCELLED") return [];
   if (to !== nextStage(from)) {
     return [`${STAGE_INFO[to].label} does not follow ${STAGE_INFO[from].label}.`];

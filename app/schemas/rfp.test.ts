@@ -28,7 +28,7 @@ function budgetOf(budgetAmount: string) {
   return result.success ? { budgetAmount: result.data.budgetAmount } : fieldErrorsFrom(result.error);
 }
 
-const badAmount = { budgetAmount: "Enter an amount such as 1250000 or 1250000.50." };
+const badAmount = { budgetAmount: "Enter an amount such as 1250000 or 1 250 000.50 (decimal point, not comma)." };
 
 describe("rfpDetailsSchema: valid input", () => {
   it("parses a complete RFP, trimming text and keeping wall-clock times", () => {
@@ -104,12 +104,23 @@ describe("rfpDetailsSchema: budget", () => {
     expect(budgetOf(typed)).toEqual({ budgetAmount: stored });
   });
 
-  it.each(["12.345", "1.250.000", "-5", "+5", "1e6", "€250000", "250k", ".50", "12.", "999999999999999"])(
-    "refuses %j",
-    (typed) => {
-      expect(budgetOf(typed)).toEqual(badAmount);
-    },
-  );
+  it.each([
+    "12,5",
+    "1,5",
+    "1,2,3",
+    "12.345",
+    "1.250.000",
+    "-5",
+    "+5",
+    "1e6",
+    "€250000",
+    "250k",
+    ".50",
+    "12.",
+    "999999999999999",
+  ])("refuses %j", (typed) => {
+    expect(budgetOf(typed)).toEqual(badAmount);
+  });
 
   it("treats an empty or blank budget as none", () => {
     expect(budgetOf("")).toEqual({ budgetAmount: undefined });

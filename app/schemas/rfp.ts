@@ -13,11 +13,17 @@ const localDateTime = z.preprocess(
     .optional(),
 );
 
+// Spaces, apostrophes and commas are accepted as thousands separators only when they separate
+// groups of three digits, so a decimal comma ("12,5") is refused rather than read as 125.
 const money = z.preprocess(
-  (value) => (typeof value === "string" ? value.replace(/[\s,_']/g, "") : value),
+  (value) => {
+    if (typeof value !== "string") return value;
+    const trimmed = value.trim();
+    return /^\d{1,3}([\s,'_]\d{3})+(\.\d{1,2})?$/.test(trimmed) ? trimmed.replace(/[\s,'_]/g, "") : trimmed;
+  },
   z
     .string()
-    .regex(/^\d{1,14}(\.\d{1,2})?$/, "Enter an amount such as 1250000 or 1250000.50.")
+    .regex(/^\d{1,14}(\.\d{1,2})?$/, "Enter an amount such as 1250000 or 1 250 000.50 (decimal point, not comma).")
     .optional()
     .or(z.literal("").transform(() => undefined)),
 );

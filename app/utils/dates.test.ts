@@ -119,18 +119,23 @@ describe("zonedLocalToUtc", () => {
   });
 
   describe("daylight-saving overlap (fall back)", () => {
-    it("resolves a repeated London time to one of its two instants", () => {
+    it("resolves a repeated London time to its first occurrence (BST)", () => {
       // 31 October 2027: 01:00–01:59 happens in BST (00:xx UTC) and again in GMT (01:xx UTC).
       const instant = zonedLocalToUtc("2027-10-31T01:30", "Europe/London");
-      expect(["2027-10-31T00:30:00.000Z", "2027-10-31T01:30:00.000Z"]).toContain(instant?.toISOString());
+      expect(instant?.toISOString()).toBe("2027-10-31T00:30:00.000Z");
       expect(utcToZonedLocal(instant, "Europe/London")).toBe("2027-10-31T01:30");
     });
 
-    it("resolves a repeated New York time to one of its two instants", () => {
+    it("resolves a repeated New York time to its first occurrence (EDT)", () => {
       // 7 November 2027: 01:00–01:59 happens in EDT (05:xx UTC) and again in EST (06:xx UTC).
       const instant = zonedLocalToUtc("2027-11-07T01:30", "America/New_York");
-      expect(["2027-11-07T05:30:00.000Z", "2027-11-07T06:30:00.000Z"]).toContain(instant?.toISOString());
+      expect(instant?.toISOString()).toBe("2027-11-07T05:30:00.000Z");
       expect(utcToZonedLocal(instant, "America/New_York")).toBe("2027-11-07T01:30");
+    });
+
+    it("picks the first occurrence in Berlin and Sydney too (east of UTC)", () => {
+      expect(iso("2027-10-31T02:30", "Europe/Berlin")).toBe("2027-10-31T00:30:00.000Z");
+      expect(iso("2027-04-04T02:30", "Australia/Sydney")).toBe("2027-04-03T15:30:00.000Z");
     });
 
     it("reads the unambiguous minutes around the overlap exactly", () => {
@@ -192,12 +197,17 @@ describe("formatDateTime and formatDate", () => {
 });
 
 describe("formatMoney", () => {
-  it("formats with the currency in whole units", () => {
+  it("formats with the currency, in whole units unless there are cents", () => {
     expect(formatMoney(1250000, "USD")).toBe("US$1,250,000");
     expect(formatMoney("1250000", "EUR")).toBe("€1,250,000");
     expect(formatMoney("0", "GBP")).toBe("£0");
     expect(formatMoney(1234567, "JPY")).toBe("JP¥1,234,567");
-    expect(formatMoney("1234.4", "EUR")).toBe("€1,234");
+    expect(formatMoney("1234.4", "EUR")).toBe("€1,234.40");
+    expect(formatMoney("1250000.50", "EUR")).toBe("€1,250,000.50");
+  });
+
+  it("shows a dash for amounts that are not numbers", () => {
+    expect(formatMoney("abc", "EUR")).toBe("—");
   });
 
   it("follows the locale's grouping", () => {

@@ -32,6 +32,12 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   // Reject dates that rolled over (31 February would become 3 March). A wall-clock time inside
   // a daylight-saving gap moves forward by the gap, which is what people mean by it.
   if (zoned.getFullYear() !== year || zoned.getMonth() !== month - 1 || zoned.getDate() !== day) return null;
+  // A wall-clock time that occurs twice (clocks going back) means its first occurrence, in every
+  // zone: the earlier, stricter deadline. (The library alone picks differently east and west of UTC.)
+  for (const hours of [1, 2]) {
+    const earlier = new Date(zoned.getTime() - hours * 3_600_000);
+    if (utcToZonedLocal(earlier, timeZone) === local) return earlier;
+  }
   return new Date(zoned.getTime());
 }
 
@@ -65,16 +71,25 @@ export function formatDate(instant: Date | string, options: { timeZone: string; 
 export function formatRelative(instant: Date | string, now: Date, locale = "en-GB") {
   const diffMs = new Date(instant).getTime() - now.getTime();
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  const minutes = Math.round(diffMs / 60_000);
+  // Round halves away from zero, so 90 minutes ago and ahead read alike.
+  const round = (value: number) => Math.sign(value) * Math.round(Math.abs(value));
+  const minutes = round(diffMs / 60_000);
   if (Math.abs(minutes) < 60) return format.format(minutes, "minute");
-  const hours = Math.round(minutes / 60);
+  const hours = round(diffMs / 3_600_000);
   if (Math.abs(hours) < 48) return format.format(hours, "hour");
-  return format.format(Math.round(hours / 24), "day");
+  return format.format(round(diffMs / 86_400_000), "day");
 }
 
+/** Money with its currency; cents only when there are any. */
 export function formatMoney(amount: string | number | null | undefined, currency: string, locale = "en-GB") {
   if (amount === null || amount === undefined || amount === "") return "—";
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(
-    Number(amount),
-  );
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return "—";
+  const fractionDigits = Number.isInteger(value) ? 0 : 2;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
