@@ -20,6 +20,8 @@ const ACCOUNT_MATRIX: Record<AccountAction, Record<AccountRole, boolean>> = {
   "user.manage": { ADMIN: true, LEAD: false, EXECUTIVE: false, EVALUATOR: false },
   "audit.view_all": { ADMIN: true, LEAD: false, EXECUTIVE: false, EVALUATOR: false },
   "rfp.create": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
+  "vendor.manage": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
+  "template.manage": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
 };
 
 type Membership = RfpRole | "none";
@@ -29,6 +31,15 @@ const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
   "rfp.transition": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
   "rfp.manage_team": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
   "rfp.view_activity": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+  "rfp.view_vendors": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
+  "rfp.manage_vendors": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_questions": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+  "rfp.answer_questions": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.issue_addendum": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_outbox": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.open_proposals": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_proposals": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+  "rfp.screen_compliance": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
 };
 
 const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([action, byRole]) =>
@@ -62,9 +73,27 @@ describe("mayDoRfpAction", () => {
 
 describe("rfpActionsFor", () => {
   it.each([
-    ["LEAD", ["rfp.view", "rfp.edit", "rfp.transition", "rfp.manage_team", "rfp.view_activity"]],
-    ["PANEL", ["rfp.view"]],
-    ["OBSERVER", ["rfp.view", "rfp.view_activity"]],
+    [
+      "LEAD",
+      [
+        "rfp.view",
+        "rfp.edit",
+        "rfp.transition",
+        "rfp.manage_team",
+        "rfp.view_activity",
+        "rfp.view_vendors",
+        "rfp.manage_vendors",
+        "rfp.view_questions",
+        "rfp.answer_questions",
+        "rfp.issue_addendum",
+        "rfp.view_outbox",
+        "rfp.open_proposals",
+        "rfp.view_proposals",
+        "rfp.screen_compliance",
+      ],
+    ],
+    ["PANEL", ["rfp.view", "rfp.view_vendors"]],
+    ["OBSERVER", ["rfp.view", "rfp.view_activity", "rfp.view_vendors", "rfp.view_questions", "rfp.view_proposals"]],
   ] as const)("%s may %j", (membership, actions) => {
     expect(rfpActionsFor(membership)).toEqual(actions);
   });

@@ -24,16 +24,35 @@ const ACCOUNT_PERMISSIONS = {
   "user.manage": ["ADMIN"],
   "audit.view_all": ["ADMIN"],
   "rfp.create": ["LEAD"],
+  // The vendor directory is procurement's working list (contacts, notes): leads only.
+  "vendor.manage": ["LEAD"],
+  "template.manage": ["LEAD"],
 } as const satisfies Record<string, readonly AccountRole[]>;
 export type AccountAction = keyof typeof ACCOUNT_PERMISSIONS;
 
 const RFP_PERMISSIONS = {
   "rfp.view": ["LEAD", "PANEL", "OBSERVER"],
+  /** Details, document, criteria, interview question bank. */
   "rfp.edit": ["LEAD"],
   "rfp.transition": ["LEAD"],
   "rfp.manage_team": ["LEAD"],
   // The activity log names who did what and when; observers (often probity advisers) need it.
   "rfp.view_activity": ["LEAD", "OBSERVER"],
+  /** Which vendors are invited and where they stand (panel members declare conflicts against it). */
+  "rfp.view_vendors": ["LEAD", "PANEL", "OBSERVER"],
+  "rfp.manage_vendors": ["LEAD"],
+  "rfp.view_questions": ["LEAD", "OBSERVER"],
+  "rfp.answer_questions": ["LEAD"],
+  "rfp.issue_addendum": ["LEAD"],
+  /** Emails may contain portal links (secrets): leads only. */
+  "rfp.view_outbox": ["LEAD"],
+  "rfp.open_proposals": ["LEAD"],
+  /**
+   * Proposal content, and only after the sealed opening (checked in models/proposal). Panel
+   * members get access through their conflict declaration (evaluation module).
+   */
+  "rfp.view_proposals": ["LEAD", "OBSERVER"],
+  "rfp.screen_compliance": ["LEAD"],
 } as const satisfies Record<string, readonly RfpRole[]>;
 export type RfpAction = keyof typeof RFP_PERMISSIONS;
 

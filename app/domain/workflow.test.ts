@@ -39,6 +39,8 @@ const emptyTimeline: Timeline = {
 const everythingDone: TransitionFacts = {
   now: afterProposalDeadline,
   rfp: { title: "Managed print services", summary: "Print fleet for 12 offices.", timeline: orderedTimeline },
+  document: { issues: [] },
+  invitations: { active: 4 },
   proposals: { submitted: 3, opened: true },
   scoring: { sheetsPending: 0, consensusComplete: true },
   shortlist: { decided: true, size: 2 },
@@ -51,6 +53,8 @@ const everythingDone: TransitionFacts = {
 const nothingDone: TransitionFacts = {
   now: drafting,
   rfp: { title: "", summary: "", timeline: emptyTimeline },
+  document: { issues: ["Add at least one section to the document."] },
+  invitations: { active: 0 },
   proposals: { submitted: 0, opened: false },
   scoring: { sheetsPending: 0, consensusComplete: false },
   shortlist: { decided: false, size: 0 },
@@ -401,10 +405,25 @@ describe("availableTransitions", () => {
           "The RFP needs a title.",
           "The RFP needs a summary.",
           "Complete the timeline: issue date, clarification questions close, proposal deadline, interviews from, interviews until, decision target.",
+          "Add at least one section to the document.",
+          "Invite at least one vendor.",
         ],
       },
       { to: "CANCELLED", allowed: true, blockers: [] },
     ]);
+  });
+
+  it("refuses to publish an incomplete document or an RFP nobody is invited to", () => {
+    const blockers = transitionBlockers(
+      "DRAFT",
+      "PUBLISHED",
+      factsWith((facts) => {
+        facts.now = drafting;
+        facts.document.issues = ["Define the evaluation criteria and their weights."];
+        facts.invitations.active = 0;
+      }),
+    );
+    expect(blockers).toEqual(["Define the evaluation criteria and their weights.", "Invite at least one vendor."]);
   });
 
   it("marks the next stage allowed when its guard is met", () => {

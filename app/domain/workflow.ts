@@ -41,6 +41,10 @@ export const STAGE_INFO: Record<RfpStage, { label: string; description: string }
 export type TransitionFacts = {
   now: Date;
   rfp: { title: string; summary: string; timeline: Timeline };
+  /** What is missing from the document before vendors may read it (domain/document). */
+  document: { issues: string[] };
+  /** Invitations whose link is not revoked. */
+  invitations: { active: number };
   proposals: { submitted: number; opened: boolean };
   scoring: { sheetsPending: number; consensusComplete: boolean };
   shortlist: { decided: boolean; size: number };
@@ -84,6 +88,8 @@ export function transitionBlockers(from: RfpStage, to: RfpStage, facts: Transiti
       if (timeline.proposalDeadline && timeline.proposalDeadline.getTime() <= facts.now.getTime()) {
         blockers.push("The proposal deadline has already passed; move it into the future.");
       }
+      blockers.push(...facts.document.issues);
+      if (facts.invitations.active === 0) blockers.push("Invite at least one vendor.");
       return blockers;
     }
     case "EVALUATION": {

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { documentReadinessIssues } from "~/domain/document";
 import { formatRfpReference } from "~/domain/rfp";
 import { type Timeline, timelineOf } from "~/domain/timeline";
 import {
@@ -11,7 +12,11 @@ import {
 import { Prisma } from "~/generated/prisma/client";
 import type { RfpDetailsInput } from "~/schemas/rfp";
 import { ConflictError, FieldError } from "~/utils/errors.server";
+import { cancellationMessage } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
+import { freezeDocument, loadWorkingDocument } from "./document.server";
+import { BUYER_NAME, issueInvitationLink } from "./invitation-link.server";
+import { queueMessage } from "./outbox.server";
 
 type RfpDetails = Omit<RfpDetailsInput, keyof Timeline> & { timeline: Timeline };
 
@@ -166,14 +171,26 @@ async function transitionFacts(
 ): Promise<TransitionFacts & { stage: RfpStage; version: number }> {
   const rfp = await tx.rfp.findUniqueOrThrow({
     where: { id: rfpId },
-    select: { stage: true, version: true, ...auditedFields },
+    select: {
+      stage: true,
+      version: true,
+      proposalsOpenedAt: true,
+      ...auditedFields,
+      _count: {
+        select: { invitations: { where: { revokedAt: null } }, proposals: { where: { status: "SUBMITTED" } } },
+      },
+    },
   });
+  // Only a draft's document can still block anything; later it is frozen.
+  const documentIssues = rfp.stage === "DRAFT" ? documentReadinessIssues(await loadWorkingDocument(rfpId, tx)) : [];
   return {
     now,
     stage: rfp.stage,
     version: rfp.version,
     rfp: { title: rfp.title, summary: rfp.summary, timeline: timelineOf(rfp) },
-    proposals: { submitted: 0, opened: false },
+    document: { issues: documentIssues },
+    invitations: { active: rfp._count.invitations },
+    proposals: { submitted: rfp._count.proposals, opened: rfp.proposalsOpenedAt !== null },
     scoring: { sheetsPending: 0, consensusComplete: false },
     shortlist: { decided: false, size: 0 },
     interviews: { shortlistedWithoutDebrief: 0 },
@@ -187,11 +204,15 @@ export async function getStageOptions(rfpId: string, now = new Date()) {
   return availableTransitions(facts.stage, facts);
 }
 
-/** Move the RFP to another stage if the guards allow it; audited with the reason. */
+/**
+ * Move the RFP to another stage if the guards allow it; audited with the reason. Publishing
+ * freezes the document as version 1 and sends every invited vendor its portal link (links are
+ * built on `origin`); cancelling stops every portal link and tells the vendors why.
+ */
 export async function transitionRfp(
-  actor: Actor,
+  actor: UserActor,
   rfpId: string,
-  input: { to: RfpStage; reason?: string; expectedVersion: number },
+  input: { to: RfpStage; reason?: string; expectedVersion: number; origin: string },
   now = new Date(),
 ) {
   return prisma.$transaction(async (tx) => {
@@ -223,6 +244,48 @@ export async function transitionRfp(
       before: { stage: facts.stage },
       after: { stage: input.to, reason: input.reason?.trim() || undefined },
     });
+    if (input.to === "PUBLISHED") {
+      await freezeDocument(tx, rfpId, actor);
+      const invitations = await tx.invitation.findMany({ where: { rfpId, revokedAt: null }, select: { id: true } });
+      for (const invitation of invitations)
+        await issueInvitationLink(tx, invitation.id, { actor, origin: input.origin });
+    }
+    if (input.to === "CANCELLED") await closeVendorAccess(tx, rfpId, now, input.reason?.trim() ?? "");
     return { from: facts.stage, to: input.to };
   });
+}
+
+/**
+ * Portal links stop working, open sessions end, and vendors who could see the RFP are told why
+ * (a published RFP only: before that nobody outside knew of it).
+ */
+async function closeVendorAccess(tx: Prisma.TransactionClient, rfpId: string, now: Date, reason: string) {
+  const rfp = await tx.rfp.findUniqueOrThrow({
+    where: { id: rfpId },
+    select: { reference: true, title: true, documentVersions: { select: { id: true }, take: 1 } },
+  });
+  const invitations = await tx.invitation.findMany({
+    where: { rfpId, revokedAt: null },
+    select: { id: true, vendor: { select: { name: true } }, contact: { select: { name: true, email: true } } },
+  });
+  await tx.invitation.updateMany({ where: { rfpId, expiresAt: null }, data: { expiresAt: now } });
+  await tx.portalSession.deleteMany({ where: { invitation: { rfpId } } });
+  if (rfp.documentVersions.length === 0) return;
+  for (const invitation of invitations) {
+    if (!invitation.contact) continue;
+    await queueMessage(tx, {
+      rfpId,
+      invitationId: invitation.id,
+      kind: "cancellation",
+      toEmail: invitation.contact.email,
+      toName: invitation.contact.name,
+      ...cancellationMessage({
+        rfp,
+        buyer: BUYER_NAME,
+        vendorName: invitation.vendor.name,
+        contactName: invitation.contact.name,
+        reason,
+      }),
+    });
+  }
 }

@@ -15,6 +15,7 @@ import { formatDateTime, formatMoney, formatRelative } from "~/utils/dates";
 import { invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { appOrigin } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,6 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       to: parsed.data.to,
       reason: parsed.data.reason,
       expectedVersion: parsed.data.version,
+      origin: appOrigin(request),
     });
     return redirectWithFlash(`/rfps/${rfpId}`, {
       kind: "success",

@@ -11,7 +11,7 @@ import { clientIp, errorResponse, forbidden, isLoopbackHost } from "./http.serve
 const secureCookie = createCookie("__Host-sl_session", { httpOnly: true, sameSite: "lax", path: "/", secure: true });
 const plainCookie = createCookie("sl_session", { httpOnly: true, sameSite: "lax", path: "/", secure: false });
 
-function usesSecureCookie(request: Request) {
+export function usesSecureCookie(request: Request) {
   const url = new URL(request.url);
   if (url.protocol === "https:") return true;
   return process.env.NODE_ENV === "production" && !isLoopbackHost(url.hostname);

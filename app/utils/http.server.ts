@@ -41,3 +41,9 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export function isLoopbackHost(hostname: string) {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "::1";
 }
+
+/** Where this app is reached from outside (links in emails): APP_URL, else the request's origin. */
+export function appOrigin(request: Request) {
+  const configured = process.env.APP_URL?.trim().replace(/\/+$/, "");
+  return configured || new URL(request.url).origin;
+}

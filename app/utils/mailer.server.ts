@@ -1,0 +1,24 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { singleton } from "./singleton.server";
+
+/**
+ * Email leaves through SMTP only when SMTP_URL is set (e.g. smtp://user:pass@mail.example:587).
+ * Without it nothing is sent: messages stay in the outbox marked "not sent", where the lead can
+ * read them (and copy a portal link to pass on by hand).
+ */
+export type MailConfig = { transport: Transporter; from: string } | null;
+
+export function mailConfig(): MailConfig {
+  return singleton("mail-config", () => {
+    const url = process.env.SMTP_URL?.trim();
+    if (!url) return null;
+    return {
+      transport: nodemailer.createTransport(url),
+      from: process.env.MAIL_FROM ?? "Shortlist <no-reply@shortlist.invalid>",
+    };
+  });
+}
+
+export function isMailConfigured() {
+  return mailConfig() !== null;
+}
