@@ -16,6 +16,9 @@ const ACTION_LABELS: Record<string, string> = {
   "rfp.stage_changed": "moved the RFP to another stage",
   "rfp.member_added": "added a team member",
   "rfp.member_removed": "removed a team member",
+  "rfp.document_frozen": "froze the document for vendors",
+  "invitation.link_issued": "sent a vendor its portal link",
+  "portal.entered": "opened the vendor portal",
   "demo.seeded": "loaded the demo data",
 };
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { zonedLocalToUtc } from "~/utils/dates";
 import { useE2E } from "../fixtures/e2e";
-import { createTestRfp, createTestUser } from "../fixtures/factories";
+import {
+  addMinimalDocument,
+  createTestRfp,
+  createTestUser,
+  createTestVendor,
+  inviteVendor,
+} from "../fixtures/factories";
 import { waitForHydration } from "../fixtures/hydration";
 
 const e2e = useE2E();
@@ -117,8 +123,26 @@ describe("a procurement lead runs an RFP", () => {
     expect(await timeline.getByText("Not set").count()).toBe(0);
     expect(await timeline.getByRole("listitem").count()).toBe(6);
 
+    // A new RFP has no document and no vendors yet: the next step says so and cannot be taken.
+    const nextStep = page.getByRole("region", { name: "Next step" });
+    await nextStep.getByText("Add at least one section to the document.").waitFor();
+    await nextStep.getByText("Invite at least one vendor.").waitFor();
+    expect(await page.getByRole("button", { name: "Move to Published" }).isDisabled()).toBe(true);
+
+    // The document and the invitation are made directly here; their own journeys drive the screens.
+    const [draft] = await rfpsLedBy(lead);
+    if (!draft) throw new Error("RFP not created");
+    await addMinimalDocument(draft.id);
+    await inviteVendor(draft.id, lead, await createTestVendor({ name: "Contoso Services" }));
+    await page.reload();
+    await waitForHydration(page);
     await page.getByRole("button", { name: "Move to Published" }).click();
     await page.getByTestId("toast").getByText("The RFP moved to Published.").waitFor();
+    // Publishing froze version 1 of the document and queued the vendor's portal link.
+    expect(await prisma.rfpDocumentVersion.count({ where: { rfpId: draft.id } })).toBe(1);
+    expect(
+      await prisma.outboxMessage.findMany({ where: { rfpId: draft.id }, select: { kind: true, toEmail: true } }),
+    ).toEqual([{ kind: "invitation", toEmail: "bids@contososervices.example" }]);
     expect(await shownStage(page)).toEqual({ badge: "Published", current: "Published" });
     expect((await rfpsLedBy(lead))[0]?.stage).toBe("PUBLISHED");
     // Details are frozen once vendors can read them.
@@ -132,12 +156,13 @@ describe("a procurement lead runs an RFP", () => {
     await created.waitFor();
     expect(await created.textContent()).toContain(lead.email);
     expect(await moved.textContent()).toMatch(/stage:\s*DRAFT\s*→\s*PUBLISHED/);
-    // Newest first.
+    // Newest first; publishing also froze the document and sent the vendor its link.
     const entries = await activity.locator("ol.activity > li").allTextContents();
-    expect(entries.map((text) => /moved the RFP|created the RFP/.exec(text)?.[0])).toEqual([
-      "moved the RFP",
-      "created the RFP",
-    ]);
+    expect(
+      entries.map(
+        (text) => /moved the RFP|sent a vendor its portal link|froze the document|created the RFP/.exec(text)?.[0],
+      ),
+    ).toEqual(["sent a vendor its portal link", "froze the document", "moved the RFP", "created the RFP"]);
   });
 
   it("without JavaScript, the server reports the field error, keeps what was typed, then creates the RFP", async () => {
