@@ -18,7 +18,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-function openDatabase(config: DatabaseConfig): Database {
+/** A new database handle; most code wants getDatabase() (one per process) instead. */
+export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({
       connectionString: config.url,
