@@ -6,6 +6,7 @@ import { type DatabaseConfig, readDatabaseConfig } from "./db/config.server";
 import { lockDataDir } from "./db/pglite-lock.server";
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
 import { logger } from "./utils/logger.server";
+import { getRequestContext } from "./utils/request-context.server";
 import { forgetSingleton, singleton } from "./utils/singleton.server";
 
 export type Database = {
@@ -17,6 +18,20 @@ export type Database = {
   pool: pg.Pool | null;
   close(): Promise<void>;
 };
+
+/**
+ * The benchmark counts queries per page view (no N+1): with QUERY_COUNTING=1 every query adds one
+ * to the current request's counter, which the HTTP layer reports in an X-Query-Count header.
+ */
+function createClient(adapter: PrismaPg | PrismaPGlite): PrismaClient {
+  if (process.env.QUERY_COUNTING !== "1") return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] as const });
+  client.$on("query", () => {
+    const context = getRequestContext();
+    if (context) context.queries = (context.queries ?? 0) + 1;
+  });
+  return client as unknown as PrismaClient;
+}
 
 /** A new database handle; most code wants getDatabase() (one per process) instead. */
 export function openDatabase(config: DatabaseConfig): Database {
@@ -31,7 +46,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     // An idle client losing its server (PostgreSQL restart) emits 'error' on the pool; unhandled,
     // it would crash the process. Log it: the pool replaces the client on the next checkout.
     pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection failed"));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = createClient(new PrismaPg(pool));
     return {
       config,
       prisma,
@@ -46,7 +61,7 @@ export function openDatabase(config: DatabaseConfig): Database {
 
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   const pglite = new PGlite(config.dataDir ?? "memory://");
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = createClient(new PrismaPGlite(pglite));
   let closing: Promise<void> | null = null;
   return {
     config,

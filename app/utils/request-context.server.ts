@@ -2,7 +2,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { singleton } from "./singleton.server";
 
 /** Facts about the HTTP request being served, available to logging and audit without threading. */
-export type RequestContext = { requestId: string; ip: string | null };
+export type RequestContext = {
+  requestId: string;
+  ip: string | null;
+  /** Database queries made while serving this request (counted only when QUERY_COUNTING=1). */
+  queries?: number;
+};
 
 const storage = singleton("request-context", () => new AsyncLocalStorage<RequestContext>());
 

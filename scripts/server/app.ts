@@ -41,7 +41,16 @@ export function createApp(options: AppOptions) {
     res.locals.requestId = requestId;
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", requestId);
-    runWithRequestContext({ requestId, ip: req.ip ?? null }, next);
+    const context = { requestId, ip: req.ip ?? null, queries: 0 };
+    if (process.env.QUERY_COUNTING === "1") {
+      // Loaders finish before the first byte, so the count is complete when headers are written.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => express.Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader("X-Query-Count", String(context.queries));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+    }
+    runWithRequestContext(context, next);
   });
 
   app.use(

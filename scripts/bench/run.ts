@@ -1,0 +1,216 @@
+/**
+ * npm run bench — measure Shortlist (never part of npm test). Builds for production, then for the
+ * embedded database and for PostgreSQL (a throwaway local cluster, or BENCH_POSTGRES_URL):
+ * seeds the benchmark RFP, starts the production server, and measures every key page next to
+ * the trivial health route of the same server in the same run (the ratio is what matters),
+ * queries per page view, and the JavaScript/CSS each page sends. Prints one report.
+ * BENCH_SECONDS (default 5) sets the duration of each load run.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startThrowawayPostgres } from "../lib/pg-cluster";
+import { bundleSizes } from "./bundles";
+import { domainTimings } from "./domain";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = [10, 50];
+
+type PageSpec = {
+  name: string;
+  path: (ids: SeedIds) => string;
+  method?: "GET" | "POST";
+  body?: (ids: SeedIds) => string;
+};
+type SeedIds = { rfpId: string; leadEmail: string; password: string };
+
+/** The pages the issue names, as far as they exist; later modules add theirs here. */
+const PAGES: PageSpec[] = [
+  { name: "health (baseline)", path: () => "/healthz" },
+  { name: "dashboard", path: () => "/dashboard" },
+  { name: "RFP overview", path: (ids) => `/rfps/${ids.rfpId}` },
+  { name: "RFP list", path: () => "/rfps" },
+];
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+async function waitForServer(base: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error("server did not start");
+}
+
+async function signIn(base: string, ids: SeedIds) {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: ids.leadEmail, password: ids.password }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`login failed (${response.status})`);
+  return cookie;
+}
+
+async function load(url: string, cookie: string, connections: number) {
+  const result = await autocannon({ url, connections, duration: SECONDS, headers: { cookie } });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function measureDatabase(label: string, databaseUrl: string) {
+  log(`\n[${label}] seeding the benchmark RFP…`);
+  const seedOutput = execFileSync("npx", ["tsx", "scripts/bench/seed.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    encoding: "utf8",
+  });
+  const ids = JSON.parse(seedOutput.trim().split("\n").at(-1) ?? "{}") as SeedIds;
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn("node", ["build/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: "0",
+      LOG_LEVEL: "warn",
+      QUERY_COUNTING: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForServer(base);
+    const cookie = await signIn(base, ids);
+    const rows = [];
+    for (const page of PAGES) {
+      const url = `${base}${page.path(ids)}`;
+      const probe = await fetch(url, { headers: { cookie } });
+      if (!probe.ok) throw new Error(`${page.name}: ${probe.status}`);
+      const queries = Number(probe.headers.get("x-query-count") ?? 0);
+      const runs = [];
+      for (const connections of CONNECTIONS) {
+        log(`[${label}] ${page.name}, ${connections} connections…`);
+        runs.push({ connections, ...(await load(url, cookie, connections)) });
+      }
+      rows.push({ page: page.name, queries, runs });
+    }
+    return rows;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+function table(headers: string[], rows: (string | number)[][]) {
+  const widths = headers.map((header, index) =>
+    Math.max(header.length, ...rows.map((row) => String(row[index]).length)),
+  );
+  const line = (cells: (string | number)[]) =>
+    `| ${cells.map((cell, index) => String(cell).padEnd(widths[index] ?? 0)).join(" | ")} |`;
+  return [line(headers), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+async function main() {
+  log("building for production…");
+  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  const report: string[] = [];
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  report.push(`# Shortlist benchmark — ${new Date().toISOString()}`);
+  report.push(
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load runs of ${SECONDS} s.`,
+  );
+
+  report.push("\n## Domain (median / p95 of repeated runs)");
+  const domain = await domainTimings();
+  report.push(
+    table(
+      ["computation", "median ms", "p95 ms", "goal ms"],
+      domain.map((row) => [row.name, row.median.toFixed(2), row.p95.toFixed(2), row.goal ?? "—"]),
+    ),
+  );
+
+  const databases: { label: string; url: string; cleanup?: () => void }[] = [];
+  const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "shortlist-bench-pglite-"));
+  databases.push({
+    label: "PGlite",
+    url: `pglite:${pgliteDir}`,
+    cleanup: () => fs.rmSync(pgliteDir, { recursive: true, force: true }),
+  });
+  let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> = null;
+  if (process.env.BENCH_POSTGRES_URL) {
+    databases.push({ label: "PostgreSQL", url: process.env.BENCH_POSTGRES_URL });
+  } else {
+    cluster = await startThrowawayPostgres();
+    if (cluster) {
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query("CREATE DATABASE shortlist_bench");
+      await admin.end();
+      databases.push({
+        label: `PostgreSQL (${cluster.version})`,
+        url: cluster.url.replace(/\/postgres$/, "/shortlist_bench"),
+      });
+    } else {
+      report.push(
+        "\n(No PostgreSQL server binaries found: install `postgresql` or set BENCH_POSTGRES_URL to measure it.)",
+      );
+    }
+  }
+  try {
+    for (const database of databases) {
+      const rows = await measureDatabase(database.label, database.url);
+      const health = rows[0];
+      report.push(`\n## Server on ${database.label}`);
+      report.push(
+        table(
+          [
+            "page",
+            "queries/view",
+            ...CONNECTIONS.flatMap((c) => [`req/s @${c}`, `vs health @${c}`, `p50 ms @${c}`, `p99 ms @${c}`]),
+            "errors",
+          ],
+          rows.map((row) => [
+            row.page,
+            row.queries,
+            ...row.runs.flatMap((run, index) => {
+              const baseline = health?.runs[index]?.rps ?? 0;
+              return [run.rps, baseline ? `${Math.round((run.rps / baseline) * 100)}%` : "—", run.p50, run.p99];
+            }),
+            row.runs.reduce((sum, run) => sum + run.errors, 0),
+          ]),
+        ),
+      );
+      database.cleanup?.();
+    }
+  } finally {
+    cluster?.stop();
+  }
+
+  report.push("\n## JavaScript and CSS per page (gzip)");
+  report.push(
+    table(
+      ["route", "JS KB", "CSS KB"],
+      bundleSizes().map((row) => [row.route, (row.js / 1024).toFixed(1), (row.css / 1024).toFixed(1)]),
+    ),
+  );
+  process.stdout.write(`${report.join("\n")}\n`);
+}
+
+await main();
