@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { type AccountAction, mayDoAccountAction } from "~/domain/policy";
 import { closeSession, findSessionUser, openSession, type SessionUser } from "~/models/session.server";
 import { clientIp, errorResponse, forbidden, isLoopbackHost } from "./http.server";
+import { memoizeForRequest } from "./request-context.server";
 
 /**
  * Session cookie: HttpOnly, SameSite=Lax, and in production `__Host-` + Secure. The one
@@ -31,7 +32,7 @@ export type CurrentUser = SessionUser & { sessionId: string };
 export async function getOptionalUser(request: Request): Promise<CurrentUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const found = await findSessionUser(token);
+  const found = await memoizeForRequest(`session:${token}`, () => findSessionUser(token));
   return found ? { ...found.user, sessionId: found.sessionId } : null;
 }
 
