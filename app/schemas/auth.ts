@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Length is the shared rule; the common-password check runs on the server (utils/password.server). */
 export const PASSWORD_MIN = 12;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CURRENCIES, RFP_CATEGORIES } from "~/domain/rfp";
 import { TIMELINE_FIELDS, type Timeline, type TimelineKey, timelineOrderIssues } from "~/domain/timeline";
 import { RFP_STAGES } from "~/domain/workflow";

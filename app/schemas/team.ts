@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RFP_ROLES } from "~/domain/policy";
 import { optionalText } from "~/utils/forms";
 import { emailField } from "./auth";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ACCOUNT_ROLES } from "~/domain/policy";
 import { emailField, newPasswordField } from "./auth";
 

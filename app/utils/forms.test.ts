@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { fieldErrorsFrom, formValues, optionalText, parseForm, redactSecrets, requiredText } from "./forms";
 
 function formData(entries: Record<string, string>) {

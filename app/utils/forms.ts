@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Server side of every form: FormData → the form's zod schema → typed data or field errors.
