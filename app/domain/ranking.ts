@@ -201,15 +201,25 @@ export function bordaCount(profile: RankingProfile): BordaResult {
 /** d[a][b]: how many rankings put candidate a strictly above candidate b (ties count for neither). */
 export function pairwisePreferences(profile: RankingProfile): number[][] {
   const n = profile.candidates.length;
-  const d = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  return toMatrix(preferenceCounts(profile), n);
+}
+
+/** d as one flat row-major array: typed and closure-free, because this is the hot loop. */
+function preferenceCounts(profile: RankingProfile): Float64Array {
+  const n = profile.candidates.length;
+  const d = new Float64Array(n * n);
   for (const tiers of profile.tierOf) {
     for (let a = 0; a < n; a++) {
-      const row = d[a] ?? [];
       const tierA = tiers[a] ?? 0;
-      for (let b = 0; b < n; b++) if (tierA < (tiers[b] ?? 0)) row[b] = (row[b] ?? 0) + 1;
+      const row = a * n;
+      for (let b = 0; b < n; b++) if (tierA < (tiers[b] ?? 0)) d[row + b] = (d[row + b] ?? 0) + 1;
     }
   }
   return d;
+}
+
+function toMatrix(flat: Float64Array, n: number): number[][] {
+  return Array.from({ length: n }, (_, row) => Array.from(flat.subarray(row * n, row * n + n)));
 }
 
 /**
@@ -251,38 +261,60 @@ export type SchulzeResult = {
  */
 export function schulze(profile: RankingProfile): SchulzeResult {
   const n = profile.candidates.length;
-  const d = pairwisePreferences(profile);
-  const p = Array.from({ length: n }, (_, a) =>
-    Array.from({ length: n }, (_, b) => (a !== b && at(d, a, b) > at(d, b, a) ? at(d, a, b) : 0)),
-  );
+  const d = preferenceCounts(profile);
+  const p = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) {
+      const forward = d[a * n + b] ?? 0;
+      if (a !== b && forward > (d[b * n + a] ?? 0)) p[a * n + b] = forward;
+    }
+  }
   for (let k = 0; k < n; k++) {
-    const rowK = p[k] ?? [];
     for (let a = 0; a < n; a++) {
-      if (a === k) continue;
-      const rowA = p[a] ?? [];
-      const viaK = rowA[k] ?? 0;
+      const viaK = a === k ? 0 : (p[a * n + k] ?? 0);
       if (viaK === 0) continue;
       for (let b = 0; b < n; b++) {
         if (b === a || b === k) continue;
-        const width = Math.min(viaK, rowK[b] ?? 0);
-        if (width > (rowA[b] ?? 0)) rowA[b] = width;
+        const width = Math.min(viaK, p[k * n + b] ?? 0);
+        if (width > (p[a * n + b] ?? 0)) p[a * n + b] = width;
       }
     }
   }
-  const ranking: CandidateId[][] = [];
-  let remaining = profile.candidates.map((_, index) => index);
-  while (remaining.length > 0) {
-    const unbeaten = remaining.filter((a) => !remaining.some((b) => at(p, b, a) > at(p, a, b)));
-    ranking.push(unbeaten.map((index) => profile.candidates[index] ?? ""));
-    remaining = remaining.filter((index) => !unbeaten.includes(index));
-  }
+  const ranking = layersOf(profile.candidates, (a, b) => (p[a * n + b] ?? 0) > (p[b * n + a] ?? 0));
   return {
     candidates: [...profile.candidates],
-    preferences: d,
-    strongestPaths: p,
+    preferences: toMatrix(d, n),
+    strongestPaths: toMatrix(p, n),
     ranking,
     winners: ranking[0] ?? [],
   };
+}
+
+/**
+ * Tiers of a strict partial order: tier 0 holds the candidates nobody beats, and each other
+ * candidate sits one tier below the lowest candidate that beats it — the same tiers as taking
+ * the unbeaten candidates again and again, in O(n²). Because the order is transitive, whoever
+ * beats a candidate is beaten by fewer candidates, so visiting by that count is a valid order.
+ */
+function layersOf(candidates: readonly CandidateId[], beats: (a: number, b: number) => boolean): CandidateId[][] {
+  const n = candidates.length;
+  const beatenBy = new Array<number>(n).fill(0);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (beats(b, a)) beatenBy[a] = (beatenBy[a] ?? 0) + 1;
+  const visitOrder = candidates
+    .map((_, index) => index)
+    .sort((a, b) => (beatenBy[a] ?? 0) - (beatenBy[b] ?? 0) || a - b);
+  const layer = new Array<number>(n).fill(0);
+  for (const a of visitOrder) {
+    for (let b = 0; b < n; b++)
+      if (beats(b, a) && (layer[b] ?? 0) + 1 > (layer[a] ?? 0)) layer[a] = (layer[b] ?? 0) + 1;
+  }
+  const tiers: CandidateId[][] = [];
+  candidates.forEach((candidateId, index) => {
+    const tier = layer[index] ?? 0;
+    while (tiers.length <= tier) tiers.push([]);
+    tiers[tier]?.push(candidateId);
+  });
+  return tiers;
 }
 
 export type PanelAggregation = {
