@@ -274,7 +274,8 @@ export function criteriaFormValuesFromTree(criteria: StoredCriterion[], version:
         stage: criterion.stage,
         scaleMin: String(criterion.scaleMin),
         scaleMax: String(criterion.scaleMax),
-        descriptors: criterion.descriptors,
+        // Rows made outside the editor (seed data, older versions) may lack descriptors: start from the standard ones.
+        descriptors: fitDescriptors(criterion.descriptors, criterion.scaleMin, criterion.scaleMax),
         children: build(criterion.id),
       }));
   return { version: String(version), criteria: build(null) };

@@ -34,7 +34,9 @@ export const sectionTextSchema = z.object({
   body: z
     .string()
     .max(SECTION_BODY_MAX, `The text can be at most ${SECTION_BODY_MAX.toLocaleString("en")} characters.`)
-    .default(""),
+    .default("")
+    // Browsers send textarea line breaks as CRLF; store one form so comparisons between versions are exact.
+    .transform((body) => body.replace(/\r\n?/g, "\n")),
   version,
 });
 
