@@ -15,7 +15,8 @@ function formDataOf(values: CriteriaFormValues, intent = "save") {
       for (const field of ["id", "name", "description", "weight", "stage", "scaleMin", "scaleMax"] as const) {
         data.append(`${path}.${field}`, row[field]);
       }
-      row.descriptors.forEach((descriptor, point) => data.append(`${path}.descriptors.${point}`, descriptor));
+      for (const [point, descriptor] of row.descriptors.entries())
+        data.append(`${path}.descriptors.${point}`, descriptor);
       add(row.children, `${path}.children`);
     });
   };
