@@ -53,26 +53,32 @@ export function EffectiveWeights({ criteria, live = false }: { criteria: Criteri
           ) : (
             <p className="muted small">Share of the whole evaluation: weight × the weights above it.</p>
           )}
-          <div className="stage-shares" role="img" aria-label={stageSummary(shares)}>
+          <div className="stage-shares" aria-hidden="true">
             {CRITERION_STAGES.filter((stage) => shares[stage] > 0).map((stage) => (
               <span
                 key={stage}
                 className={`stage-shares__part stage-shares__part--${stage.toLowerCase()}`}
                 style={{ flexGrow: shares[stage] }}
-              >
-                {CRITERION_STAGE_INFO[stage].label} {shares[stage]}%
-              </span>
+              />
             ))}
           </div>
+          <dl className="stage-shares__legend" data-testid="stage-shares">
+            {CRITERION_STAGES.map((stage) => (
+              <div key={stage}>
+                <dt>
+                  <span className={`stage-shares__swatch stage-shares__part--${stage.toLowerCase()}`} />
+                  {CRITERION_STAGE_INFO[stage].label}
+                </dt>
+                <dd>{shares[stage]}%</dd>
+              </div>
+            ))}
+          </dl>
           <div className="table-wrap">
             <table className="table table--compact">
               <caption className="visually-hidden">Effective weight of each criterion</caption>
               <thead>
                 <tr>
                   <th scope="col">Criterion</th>
-                  <th scope="col" className="num">
-                    Of parent
-                  </th>
                   <th scope="col" className="num">
                     Effective
                   </th>
@@ -85,7 +91,6 @@ export function EffectiveWeights({ criteria, live = false }: { criteria: Criteri
                       <span className="muted">{node.outline}</span>{" "}
                       {node.name || <span className="muted">(unnamed)</span>}
                     </td>
-                    <td className="num">{node.weight}%</td>
                     <td className="num">
                       {node.isLeaf ? (
                         <strong>{formatPercent(node.effectiveWeight)}</strong>
@@ -98,15 +103,11 @@ export function EffectiveWeights({ criteria, live = false }: { criteria: Criteri
               </tbody>
             </table>
           </div>
-          <p className="muted small">{stageSummary(shares)}. Leaves (in bold) are what evaluators score.</p>
+          <p className="muted small">Criteria in bold have no sub-criteria: they are what evaluators score.</p>
         </>
       )}
     </section>
   );
-}
-
-function stageSummary(shares: Record<CriterionStage, number>) {
-  return CRITERION_STAGES.map((stage) => `${CRITERION_STAGE_INFO[stage].label} ${shares[stage]}%`).join(" · ");
 }
 
 function formatPercent(value: number) {

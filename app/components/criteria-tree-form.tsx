@@ -9,10 +9,17 @@ import {
   type UseFormReturn,
   useFieldArray,
   useForm,
+  useFormState,
   useWatch,
 } from "react-hook-form";
 import { MAX_CRITERIA_DEPTH, SCALE_MAX_LIMIT, SCALE_MIN_CHOICES } from "~/domain/authoring";
-import { CRITERION_STAGE_INFO, CRITERION_STAGES, defaultDescriptors, weightSum } from "~/domain/criteria";
+import {
+  CRITERION_STAGE_INFO,
+  CRITERION_STAGES,
+  criteriaTreeIssues,
+  defaultDescriptors,
+  weightSum,
+} from "~/domain/criteria";
 import {
   type CriteriaFormValues,
   type CriterionFormValues,
@@ -70,7 +77,7 @@ export function CriteriaTreeForm({
     <Form method="post" onSubmit={onSubmit} noValidate className="grid grid--main-side">
       <div className="stack">
         {conflict ? null : <FormError message={lastResult?.fieldErrors?.form} />}
-        <input type="hidden" {...form.register("version")} />
+        <input type="hidden" {...registered(form, "version", values.version)} />
         {criteria.fields.length === 0 ? (
           <EmptyState title="No evaluation criteria yet">
             Add the top-level criteria (for example Technical, Commercial, Relationship), then their sub-criteria.
@@ -81,6 +88,7 @@ export function CriteriaTreeForm({
             {criteria.fields.map((row, index) => (
               <CriterionCard
                 key={row.fieldKey}
+                row={row as unknown as CriterionFormValues}
                 path={`criteria.${index}`}
                 outline={`${index + 1}`}
                 depth={1}
@@ -115,6 +123,15 @@ export function CriteriaTreeForm({
   );
 }
 
+/**
+ * Registration plus the value as a default: react-hook-form fills uncontrolled inputs only once
+ * it runs in the browser, so the server-rendered (no-JavaScript) form needs the values in the
+ * markup. The default comes from the row the input belongs to, so it stays fixed when rows move.
+ */
+function registered(form: UseFormReturn<FieldValues>, name: string, value: unknown) {
+  return { ...form.register(name), defaultValue: typeof value === "string" ? value : "" };
+}
+
 /** Client errors (message, or the list's root message) first; the server's until they are synced. */
 function useErrorReader(form: UseFormReturn<FieldValues>, lastResult: ServerResult): ErrorReader {
   const [synced, setSynced] = useState<ServerResult>(undefined);
@@ -135,6 +152,7 @@ function useErrorReader(form: UseFormReturn<FieldValues>, lastResult: ServerResu
 }
 
 function CriterionCard({
+  row,
   path,
   outline,
   depth,
@@ -144,6 +162,7 @@ function CriterionCard({
   linkedCodes,
   onRemove,
 }: {
+  row: CriterionFormValues;
   path: string;
   outline: string;
   depth: number;
@@ -169,7 +188,7 @@ function CriterionCard({
   const input = (field: string) => {
     const error = errorAt(`${path}.${field}`);
     return {
-      ...form.register(`${path}.${field}`),
+      ...registered(form, `${path}.${field}`, get(row, field)),
       id: fieldId(field),
       "aria-invalid": error ? true : undefined,
       "aria-describedby": `${fieldId(field)}-error`,
@@ -185,7 +204,7 @@ function CriterionCard({
     <li className="criterion" data-depth={depth}>
       <fieldset className="form-section">
         <legend className="visually-hidden">Criterion {outline}</legend>
-        <input type="hidden" {...form.register(`${path}.id`)} />
+        <input type="hidden" {...registered(form, `${path}.id`, row.id)} />
         <div className="criterion__main">
           <span className="criterion__outline" aria-hidden="true">
             {outline}
@@ -232,7 +251,8 @@ function CriterionCard({
         </div>
         {codes.length > 0 ? (
           <p className="small muted criterion__links">
-            Scores <Badge>{codes.join(", ")}</Badge> — it cannot be removed while they are linked to it.
+            Scores <Badge>{codes.join(", ")}</Badge> — link {codes.length === 1 ? "it" : "them"} elsewhere before
+            removing this criterion.
           </p>
         ) : null}
         <ScaleDetails
@@ -248,9 +268,10 @@ function CriterionCard({
           <div className="criterion__children">
             {children.fields.length > 0 ? (
               <ol className="criteria-level" aria-label={`Sub-criteria of ${label}`}>
-                {children.fields.map((row, index) => (
+                {children.fields.map((child, index) => (
                   <CriterionCard
-                    key={row.fieldKey}
+                    key={child.fieldKey}
+                    row={child as unknown as CriterionFormValues}
                     path={`${path}.children.${index}`}
                     outline={`${outline}.${index + 1}`}
                     depth={depth + 1}
@@ -410,8 +431,29 @@ function GroupFooter({
   onAdd: (event: MouseEvent<HTMLButtonElement>) => void;
 }) {
   const rows = (useWatch({ control, name: listPath }) ?? []) as CriterionFormValues[];
+  const { isSubmitted } = useFormState({ control });
   const sum = weightSum(rows.map((row) => typedWeight(row.weight)));
   const ok = rows.length === 0 || sum === 100;
+  // The refusal follows the typing once a save was attempted: the same rule (and words) as the
+  // schema's, applied to this level's current weights, so it disappears as soon as they add up.
+  const weights = rows.map((row) => typedWeight(row.weight));
+  const readable =
+    rows.every((row) => /^\s*\d{1,3}([.,]\d{1,2})?\s*$/.test(row.weight ?? "")) &&
+    weights.every((weight) => weight <= 100);
+  const liveIssue = readable
+    ? criteriaTreeIssues(
+        weights.map((weight, position) => ({
+          id: `${position}`,
+          parentId: null,
+          name: "",
+          weight,
+          stage: "WRITTEN",
+          position,
+        })),
+        () => label,
+      )[0]?.message
+    : undefined;
+  const shownError = isSubmitted || error ? (readable ? liveIssue : error) : undefined;
   return (
     <div className="criteria-group__footer">
       {rows.length > 0 ? (
@@ -434,9 +476,9 @@ function GroupFooter({
           {addTo ? <span className="visually-hidden"> to {addTo}</span> : null}
         </button>
       ) : null}
-      {error ? (
+      {shownError ? (
         <span className="field__error" role="alert">
-          {error}
+          {shownError}
         </span>
       ) : null}
     </div>

@@ -140,61 +140,65 @@ function OutlineItem({ section, index, count, canEdit, href, onMove, handle, sty
     <li className="outline__item" ref={itemRef} style={style} data-dragging={dragging || undefined}>
       {handle}
       <span className="outline__number">{index + 1}.</span>
-      <span className="outline__title">
-        <Link to={href}>{section.title}</Link>
-        <span className="muted small"> · {requirements}</span>
-      </span>
-      {canEdit ? (
-        <span className="outline__actions">
-          <Form method="post" className="outline__move" onSubmit={(event) => onMove(readDirection(event))}>
-            <input type="hidden" name="intent" value="move-section" />
-            <input type="hidden" name="sectionId" value={section.id} />
-            <button
-              type="submit"
-              name="direction"
-              value="up"
-              className="icon-button"
-              disabled={index === 0}
-              data-move="up"
-              data-item={section.id}
-              aria-label={`Move “${section.title}” up`}
-              title="Move up"
-            >
-              ↑
-            </button>
-            <button
-              type="submit"
-              name="direction"
-              value="down"
-              className="icon-button"
-              disabled={index === count - 1}
-              data-move="down"
-              data-item={section.id}
-              aria-label={`Move “${section.title}” down`}
-              title="Move down"
-            >
-              ↓
-            </button>
-          </Form>
-          <Form
-            method="post"
-            onSubmit={(event) => {
-              const warning =
-                section.requirementCount > 0
-                  ? ` Its ${requirements} will be deleted too; their codes are not reused.`
-                  : "";
-              if (!window.confirm(`Delete the section “${section.title}”?${warning}`)) event.preventDefault();
-            }}
-          >
-            <input type="hidden" name="intent" value="delete-section" />
-            <input type="hidden" name="sectionId" value={section.id} />
-            <input type="hidden" name="version" value={section.version} />
-            <Button type="submit" variant="ghost" size="small" aria-label={`Delete “${section.title}”`}>
-              Delete
-            </Button>
-          </Form>
-        </span>
-      ) : null}
+      <div className="outline__body">
+        <Link to={href} className="outline__title">
+          {section.title}
+        </Link>
+        <div className="outline__meta">
+          <span className="muted small">{requirements}</span>
+          {canEdit ? (
+            <span className="outline__actions">
+              <Form method="post" className="outline__move" onSubmit={(event) => onMove(readDirection(event))}>
+                <input type="hidden" name="intent" value="move-section" />
+                <input type="hidden" name="sectionId" value={section.id} />
+                <button
+                  type="submit"
+                  name="direction"
+                  value="up"
+                  className="icon-button"
+                  disabled={index === 0}
+                  data-move="up"
+                  data-item={section.id}
+                  aria-label={`Move “${section.title}” up`}
+                  title="Move up"
+                >
+                  ↑
+                </button>
+                <button
+                  type="submit"
+                  name="direction"
+                  value="down"
+                  className="icon-button"
+                  disabled={index === count - 1}
+                  data-move="down"
+                  data-item={section.id}
+                  aria-label={`Move “${section.title}” down`}
+                  title="Move down"
+                >
+                  ↓
+                </button>
+              </Form>
+              <Form
+                method="post"
+                onSubmit={(event) => {
+                  const warning =
+                    section.requirementCount > 0
+                      ? ` Its ${requirements} will be deleted too; their codes are not reused.`
+                      : "";
+                  if (!window.confirm(`Delete the section “${section.title}”?${warning}`)) event.preventDefault();
+                }}
+              >
+                <input type="hidden" name="intent" value="delete-section" />
+                <input type="hidden" name="sectionId" value={section.id} />
+                <input type="hidden" name="version" value={section.version} />
+                <Button type="submit" variant="ghost" size="small">
+                  Delete<span className="visually-hidden"> “{section.title}”</span>
+                </Button>
+              </Form>
+            </span>
+          ) : null}
+        </div>
+      </div>
     </li>
   );
 }

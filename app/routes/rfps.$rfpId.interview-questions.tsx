@@ -159,9 +159,9 @@ export default function InterviewQuestionsPage() {
           </section>
           {missingStandard > 0 ? (
             <section className="card" aria-labelledby="standard-heading">
-              <h2 id="standard-heading" className="card__title">
-                Standard questions
-              </h2>
+              <div className="card__title">
+                <h2 id="standard-heading">Standard questions</h2>
+              </div>
               <p className="small">
                 {missingStandard} of the standard questions ({STANDARD_QUESTION_CATEGORIES.join(", ").toLowerCase()})
                 are not in this bank.
@@ -197,7 +197,9 @@ function QuestionForm({
   const saving = useIsSubmitting(intent);
   return (
     <Form method="post" className="form" onSubmit={onSubmit} noValidate id="question-form">
-      <h2 id="question-form-heading">{editing ? "Edit question" : "Add a question"}</h2>
+      <div className="card__title">
+        <h2 id="question-form-heading">{editing ? "Edit question" : "Add a question"}</h2>
+      </div>
       <FormError message={formError} />
       <input type="hidden" {...field("intent")} />
       {editing ? <input type="hidden" {...field("questionId")} /> : null}
