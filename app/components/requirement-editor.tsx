@@ -27,10 +27,12 @@ export function RequirementsEditorTable({
   requirements,
   canEdit,
   criteriaPath,
+  editingId,
 }: {
   requirements: EditableRequirement[];
   canEdit: boolean;
   criteriaPath: string;
+  editingId?: string;
 }) {
   const rememberMove = useMoveFocus(requirements.map((requirement) => requirement.id).join());
   if (requirements.length === 0) {
@@ -59,7 +61,11 @@ export function RequirementsEditorTable({
         </thead>
         <tbody>
           {requirements.map((requirement, index) => (
-            <tr key={requirement.id} id={`requirement-${requirement.id}`}>
+            <tr
+              key={requirement.id}
+              id={`requirement-${requirement.id}`}
+              data-editing={requirement.id === editingId || undefined}
+            >
               <td className="mono">{requirement.code}</td>
               <td>
                 <RequirementText requirement={requirement} />
@@ -217,7 +223,7 @@ export function RequirementForm({
           <select className="select" {...field("kind")}>
             {REQUIREMENT_KINDS.map((option) => (
               <option key={option} value={option}>
-                {REQUIREMENT_KIND_INFO[option].label} — {REQUIREMENT_KIND_INFO[option].description}
+                {REQUIREMENT_KIND_INFO[option].label} — {option === "MANDATORY" ? "pass/fail" : "under a criterion"}
               </option>
             ))}
           </select>

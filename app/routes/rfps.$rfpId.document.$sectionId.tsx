@@ -187,7 +187,12 @@ export default function SectionPage() {
           <span className="muted small">{section.requirements.length}</span>
         </div>
         <div className="stack">
-          <RequirementsEditorTable requirements={section.requirements} canEdit={canEdit} criteriaPath={criteriaPath} />
+          <RequirementsEditorTable
+            requirements={section.requirements}
+            canEdit={canEdit}
+            criteriaPath={criteriaPath}
+            editingId={editing?.id}
+          />
           {canEdit ? (
             <RequirementForm
               // A new form after each added requirement; a fresh one (their fingerprint, your values) after a conflict.
