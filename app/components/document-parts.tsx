@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { REQUIREMENT_KIND_INFO } from "~/schemas/document";
 import { Alert } from "./ui/alert";
 import { Badge } from "./ui/badge";
@@ -146,4 +146,21 @@ export function useMoveFocus(orderKey: string) {
 export function readDirection(event: FormEvent<HTMLFormElement>): "up" | "down" {
   const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
   return submitter?.value === "down" ? "down" : "up";
+}
+
+/**
+ * Brings a message that appeared after a save (a conflict) into view and gives it focus, so
+ * whoever pressed the button at the bottom of a long form sees and hears it.
+ */
+export function RevealOnMount({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "start" });
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="reveal">
+      {children}
+    </div>
+  );
 }

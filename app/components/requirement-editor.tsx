@@ -10,6 +10,7 @@ import {
   RequirementKind,
   RequirementText,
   type RequirementView,
+  RevealOnMount,
   readDirection,
   useHydrated,
   useMoveFocus,
@@ -190,21 +191,23 @@ export function RequirementForm({
     <Form method="post" className="form" onSubmit={onSubmit} noValidate id="requirement-form">
       <h3>{editing ? `Edit ${editing.code}` : "Add a requirement"}</h3>
       {conflict ? (
-        <Alert tone="warning" title={`Someone else changed ${conflict.code} after you opened it`}>
-          <p>Your changes were not saved. Their version:</p>
-          <dl className="facts">
-            <dt>Requirement</dt>
-            <dd>{conflict.theirs.text}</dd>
-            <dt>Type</dt>
-            <dd>
-              {REQUIREMENT_KIND_INFO[conflict.theirs.kind as "MANDATORY" | "SCORED"]?.label ?? conflict.theirs.kind}
-              {conflict.theirs.criterion ? ` — ${conflict.theirs.criterion}` : ""}
-            </dd>
-            <dt>Evidence requested</dt>
-            <dd>{conflict.theirs.evidenceRequested ?? "—"}</dd>
-          </dl>
-          <p>Your version is still in the form below; saving it replaces theirs.</p>
-        </Alert>
+        <RevealOnMount>
+          <Alert tone="warning" title={`Someone else changed ${conflict.code} after you opened it`}>
+            <p>Your changes were not saved. Their version:</p>
+            <dl className="facts">
+              <dt>Requirement</dt>
+              <dd>{conflict.theirs.text}</dd>
+              <dt>Type</dt>
+              <dd>
+                {REQUIREMENT_KIND_INFO[conflict.theirs.kind as "MANDATORY" | "SCORED"]?.label ?? conflict.theirs.kind}
+                {conflict.theirs.criterion ? ` — ${conflict.theirs.criterion}` : ""}
+              </dd>
+              <dt>Evidence requested</dt>
+              <dd>{conflict.theirs.evidenceRequested ?? "—"}</dd>
+            </dl>
+            <p>Your version is still in the form below; saving it replaces theirs.</p>
+          </Alert>
+        </RevealOnMount>
       ) : (
         <FormError message={formError} />
       )}

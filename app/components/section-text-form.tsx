@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { sectionTextSchema } from "~/schemas/document";
+import { RevealOnMount } from "./document-parts";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "./form";
 import { Markdown } from "./markdown";
 import { Alert } from "./ui/alert";
@@ -76,7 +77,9 @@ function SectionTextFormInner({
   return (
     <Form method="post" className="form" onSubmit={onSubmit} noValidate>
       {conflict ? (
-        <ConflictComparison conflict={conflict} yours={form.getValues()} />
+        <RevealOnMount>
+          <ConflictComparison conflict={conflict} yours={form.getValues()} />
+        </RevealOnMount>
       ) : (
         <FormError message={formError} />
       )}

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CriteriaTable } from "~/components/criteria-table";
 import { CriteriaTreeForm } from "~/components/criteria-tree-form";
-import { DocumentStatusBanner } from "~/components/document-parts";
+import { DocumentStatusBanner, RevealOnMount } from "~/components/document-parts";
 import { Alert } from "~/components/ui/alert";
 import { userActor } from "~/models/audit.server";
 import { getCriteriaTree, replaceCriteriaTree } from "~/models/criteria.server";
@@ -93,13 +93,15 @@ export default function CriteriaPage() {
         criteria without sub-criteria, on each criterion's scale; price criteria are scored from the price schedule.
       </p>
       {conflict ? (
-        <Alert tone="warning" title="Someone else saved the criteria after you opened them">
-          <p>
-            Your changes were <strong>not</strong> saved and nothing was overwritten. Their saved tree is below; your
-            version is still in the form. “Save mine anyway” replaces theirs with yours.
-          </p>
-          <CriteriaTable criteria={conflict.theirs.criteria} />
-        </Alert>
+        <RevealOnMount>
+          <Alert tone="warning" title="Someone else saved the criteria after you opened them">
+            <p>
+              Your changes were <strong>not</strong> saved and nothing was overwritten. Their saved tree is below; your
+              version is still in the form. “Save mine anyway” replaces theirs with yours.
+            </p>
+            <CriteriaTable criteria={conflict.theirs.criteria} />
+          </Alert>
+        </RevealOnMount>
       ) : null}
       {canEdit ? (
         <CriteriaTreeForm
