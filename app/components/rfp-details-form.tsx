@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { CURRENCIES, RFP_CATEGORIES } from "~/domain/rfp";
 import { TIMELINE_FIELDS } from "~/domain/timeline";
 import { rfpDetailsSchema } from "~/schemas/rfp";
@@ -17,6 +17,7 @@ export function RfpDetailsForm({
   isNew,
   hidden,
   timeZones: zones,
+  before,
 }: {
   defaultValues: RfpFormValues;
   lastResult?: ServerFormResult;
@@ -26,6 +27,8 @@ export function RfpDetailsForm({
   hidden?: Record<string, string>;
   /** From the loader, so server and browser render the same list. */
   timeZones: string[];
+  /** More fields inside the same form, above the details (e.g. where a new RFP starts from). */
+  before?: ReactNode;
 }) {
   const { form, onSubmit, field, errorFor, formError } = useValidatedForm({
     schema: rfpDetailsSchema,
@@ -47,6 +50,7 @@ export function RfpDetailsForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {before}
       <div className="card">
         <fieldset className="form-section">
           <legend>What is being bought</legend>

@@ -50,8 +50,15 @@ const auditedFields = {
 /** Arbitrary constant naming the "allocate an RFP reference" lock. */
 const REFERENCE_LOCK = 4_207_011;
 
-/** The creator becomes the RFP's lead. The reference is the next number in the year, gap-free. */
-export async function createRfp(actor: UserActor, details: RfpDetails) {
+/**
+ * The creator becomes the RFP's lead. The reference is the next number in the year, gap-free.
+ * `populate` fills the new RFP (e.g. from a template) inside the same transaction.
+ */
+export async function createRfp(
+  actor: UserActor,
+  details: RfpDetails,
+  populate?: (tx: Prisma.TransactionClient, rfp: { id: string; reference: string }) => Promise<void>,
+) {
   const year = new Date().getUTCFullYear();
   return prisma.$transaction(async (tx) => {
     // Serialize reference allocation across app instances (PostgreSQL); PGlite already runs one
@@ -75,6 +82,7 @@ export async function createRfp(actor: UserActor, details: RfpDetails) {
       rfpId: rfp.id,
       after: rfp,
     });
+    await populate?.(tx, rfp);
     return rfp;
   });
 }

@@ -118,6 +118,8 @@ export default function RfpOverviewPage() {
             {cancel ? <CancelForm version={rfp.version} error={errors.reason} /> : null}
           </section>
         ) : null}
+
+        {canEdit ? <ReuseCard rfpId={rfp.id} /> : null}
       </div>
 
       <section className="card" aria-labelledby="timeline-heading">
@@ -157,6 +159,29 @@ export default function RfpOverviewPage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** Start the next purchase from this one. */
+function ReuseCard({ rfpId }: { rfpId: string }) {
+  return (
+    <section className="card no-print" aria-labelledby="reuse-heading">
+      <div className="card__title">
+        <h2 id="reuse-heading">Reuse</h2>
+      </div>
+      <p className="muted small">
+        Keep this RFP's document, criteria and interview questions as a template, or start a new draft from a copy.
+        Vendors and proposals are never copied.
+      </p>
+      <div className="row">
+        <Link to={`/rfps/${rfpId}/save-as-template`} className={buttonClass("secondary", "small")}>
+          Save as template
+        </Link>
+        <Link to={`/rfps/new?from=rfp:${rfpId}`} className={buttonClass("secondary", "small")}>
+          Duplicate
+        </Link>
+      </div>
+    </section>
   );
 }
 

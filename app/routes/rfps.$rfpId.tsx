@@ -48,6 +48,15 @@ export default function RfpLayout() {
             Edit details
           </NavLink>
         ) : null}
+        <NavLink to="document" className={tabClass}>
+          Document
+        </NavLink>
+        <NavLink to="criteria" className={tabClass}>
+          Criteria
+        </NavLink>
+        <NavLink to="interview-questions" className={tabClass}>
+          Interview questions
+        </NavLink>
         <NavLink to="team" className={tabClass}>
           Team
         </NavLink>

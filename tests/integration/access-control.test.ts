@@ -47,6 +47,37 @@ const ROUTES: Record<string, Entry> = {
   "rfps.$rfpId.edit.tsx": { path: "/rfps/:rfpId/edit", kind: "page", loader: ["lead"], action: ["lead"] },
   "rfps.$rfpId.team.tsx": { path: "/rfps/:rfpId/team", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   "rfps.$rfpId.activity.tsx": { path: "/rfps/:rfpId/activity", kind: "page", loader: ["lead", "observer"] },
+  "rfps.$rfpId.document._index.tsx": {
+    path: "/rfps/:rfpId/document",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
+  "rfps.$rfpId.document.$sectionId.tsx": {
+    path: "/rfps/:rfpId/document/:sectionId",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
+  "rfps.$rfpId.criteria.tsx": { path: "/rfps/:rfpId/criteria", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.interview-questions.tsx": {
+    path: "/rfps/:rfpId/interview-questions",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
+  "rfps.$rfpId.save-as-template.tsx": {
+    path: "/rfps/:rfpId/save-as-template",
+    kind: "page",
+    loader: ["lead"],
+    action: ["lead"],
+  },
+  "templates._index.tsx": {
+    path: "/templates",
+    kind: "page",
+    loader: ["lead", "otherLead"],
+    action: ["lead", "otherLead"],
+  },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
@@ -89,6 +120,7 @@ const routeFiles = fs
 const cookies = new Map<Visitor, string | undefined>();
 const users = new Map<Visitor, { id: string; email: string }>();
 let rfpId = "";
+let sectionId = "";
 
 /** New sessions before each route: logging out (one of the routes) ends the old ones. */
 async function signInEveryone() {
@@ -112,6 +144,7 @@ beforeAll(async () => {
       { user: observer, role: "OBSERVER" },
     ],
   });
+  sectionId = (await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })).id;
   await createTestRfp(otherLead, { members: [{ user: otherPanel, role: "PANEL" }] });
   rfpId = rfp.id;
   for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
@@ -131,8 +164,11 @@ describe("access matrix", () => {
       if (!load) throw new Error(`no module for ${file}`);
       const module = (await load()) as Parameters<typeof callLoader>[0];
       await signInEveryone();
-      const url = entry.path.replace(":rfpId", rfpId);
-      const params: Record<string, string> = entry.path.includes(":rfpId") ? { rfpId } : {};
+      const url = entry.path.replace(":rfpId", rfpId).replace(":sectionId", sectionId);
+      const params: Record<string, string> = {
+        ...(entry.path.includes(":rfpId") ? { rfpId } : {}),
+        ...(entry.path.includes(":sectionId") ? { sectionId } : {}),
+      };
       expect(Boolean(module.action), `${file} action presence`).toBe(Boolean(entry.action));
       const auditBefore = await prisma.auditEvent.count();
       const mismatches: string[] = [];
