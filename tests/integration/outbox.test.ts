@@ -35,9 +35,9 @@ function recordingMail(options: { delayMs?: number; failFirst?: number; failAlwa
         callback(new Error("421 4.3.2 Service not available, try again later"));
         return;
       }
-      const to = mail.data.to;
       sent.push({
-        to: typeof to === "object" && to && "address" in to ? to.address : String(to),
+        // The recipient as nodemailer got it ({ name, address } or a plain address).
+        to: JSON.stringify(mail.data.to),
         subject: String(mail.data.subject),
         text: String(mail.data.text),
       });
@@ -100,7 +100,7 @@ describe("deliverPendingMessages", () => {
 
     // The vendor received the real link...
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.to).toBe(queued.toEmail);
+    expect(sent[0]?.to).toContain(queued.toEmail);
     expect(sent[0]?.text).toContain(`https://shortlist.buyer.example/v/${token}`);
     // ...and the stored copy no longer holds the secret, only its last characters.
     const stored = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } });
