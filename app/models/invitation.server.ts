@@ -23,6 +23,15 @@ async function lockRfp(tx: TransactionClient, rfpId: string) {
   return rfp;
 }
 
+/** What the Vendors tab needs to know about the RFP to say whether vendors can still be invited. */
+export async function invitationFacts(rfpId: string, now = new Date()) {
+  const rfp = await prisma.rfp.findUniqueOrThrow({
+    where: { id: rfpId },
+    select: { stage: true, proposalDeadline: true },
+  });
+  return { inviteBlocker: invitationBlocker(rfp, now), proposalDeadline: rfp.proposalDeadline };
+}
+
 export async function listInvitations(rfpId: string) {
   return prisma.invitation.findMany({
     where: { rfpId },

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { prisma, type TransactionClient } from "~/db.server";
 import { type DuplicateReason, duplicatesWithinFile, findLikelyDuplicates, vendorKeys } from "~/domain/vendors";
 import {
+  MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   type ValidatedRow,
   VENDOR_CSV_COLUMNS,
   type VendorCsvRow,
   validateVendorRows,
 } from "~/schemas/vendor-import";
-import { parseCsv } from "~/utils/csv.server";
+import { decodeCsvFile, parseCsv } from "~/utils/csv.server";
 import { FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { lockDirectory } from "./vendor.server";
@@ -39,6 +40,19 @@ export type ImportPreview = {
 };
 
 type Db = TransactionClient | typeof prisma;
+
+/** The uploaded file as text, or a FieldError on "file" saying what is wrong with it. */
+export async function readVendorFile(entry: FormDataEntryValue | null) {
+  if (!(entry instanceof File) || (entry.size === 0 && entry.name === "")) {
+    throw new FieldError("file", "Choose a CSV file to upload.");
+  }
+  const decoded = await decodeCsvFile(new Uint8Array(await entry.arrayBuffer()), {
+    fileName: entry.name,
+    maxBytes: MAX_IMPORT_BYTES,
+  });
+  if (!decoded.ok) throw new FieldError("file", decoded.message);
+  return { fileName: entry.name, text: decoded.text };
+}
 
 /** Parse, validate and compare with the directory; file-level problems are a FieldError on "file". */
 export async function previewVendorImport(text: string, db: Db = prisma): Promise<ImportPreview> {

@@ -23,6 +23,16 @@ export class DuplicateVendorError extends Error {
   constructor(readonly matches: DuplicateMatch<DirectoryVendor>[]) {
     super("This vendor is probably in the directory already.");
   }
+
+  /** What the form shows: each match with a link target and why it matched. */
+  view() {
+    return this.matches.map((match) => ({
+      id: match.vendor.id,
+      name: match.vendor.name,
+      website: match.vendor.website,
+      reasons: match.reasons,
+    }));
+  }
 }
 
 const duplicateSelect = { id: true, name: true, website: true, normalizedName: true, domain: true } as const;
@@ -175,7 +185,11 @@ export async function listVendors(query: string) {
   return { vendors, total, matching: matching ?? total };
 }
 
-export async function getVendor(vendorId: string) {
+/**
+ * One vendor with its contacts, and its invitations to the RFPs `viewerId` is on. Other leads'
+ * RFPs (drafts may be confidential) are only counted.
+ */
+export async function getVendor(vendorId: string, viewerId: string) {
   return prisma.vendor.findUnique({
     where: { id: vendorId },
     select: {
@@ -188,7 +202,9 @@ export async function getVendor(vendorId: string) {
         orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
         select: { id: true, name: true, email: true, phone: true, title: true, isPrimary: true },
       },
+      _count: { select: { invitations: true } },
       invitations: {
+        where: { rfp: { members: { some: { userId: viewerId } } } },
         orderBy: { invitedAt: "desc" },
         select: {
           id: true,

@@ -93,12 +93,31 @@ export function validateVendorRows(records: readonly Record<string, string>[]): 
   });
 }
 
-/** The confirmation form: the file as previewed, and the likely duplicates to create anyway. */
-export const importConfirmSchema = z.object({
-  intent: z.literal("import"),
-  fileName: z.string().max(255).default("vendors.csv"),
-  csv: z
-    .string({ error: "The file to import is missing; upload it again." })
-    .min(1, "The file to import is missing; upload it again.")
-    .max(MAX_IMPORT_BYTES, "The file is larger than 1 MB."),
-});
+/** The two steps of the import page: upload a file for a preview, then import what was previewed. */
+export const importFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("preview") }),
+    z.object({
+      intent: z.literal("import"),
+      fileName: z.string().trim().min(1).max(255).catch("vendors.csv"),
+      // Browsers send form text with CRLF line ends, so the previewed file may come back a little larger.
+      csv: z
+        .string({ error: "The file to import is missing; upload it again." })
+        .min(1, "The file to import is missing; upload it again.")
+        .max(MAX_IMPORT_BYTES * 2, "The file is larger than 1 MB."),
+    }),
+  ],
+  { error: "Unknown action." },
+);
+
+/** Row numbers ticked "create anyway" in the preview. */
+export const createAnywaySchema = z
+  .array(
+    z.coerce
+      .number()
+      .int()
+      .min(2)
+      .max(MAX_IMPORT_ROWS + 1),
+  )
+  .max(MAX_IMPORT_ROWS);

@@ -63,7 +63,8 @@ const contactShape = {
   contactEmail: contactEmailField,
   contactPhone: phoneField,
   contactTitle: optionalText(120),
-  isPrimary: z.preprocess(blankToUndefined, z.literal("on").optional()),
+  // "on" from a plain form post; true/false from react-hook-form's checkbox registration.
+  isPrimary: z.preprocess((value) => (value === "on" || value === true ? "on" : undefined), z.literal("on").optional()),
 };
 
 /** New vendor: the company, and optionally its first contact (who then becomes the primary one). */

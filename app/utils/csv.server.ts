@@ -106,18 +106,16 @@ export function parseCsv(text: string): CsvTable {
 
 /**
  * Read a multipart form without ever holding more than `maxPartBytes` of any one field in memory
- * (the whole request is not buffered first, unlike request.formData()). A file one byte too big
- * is refused with a sentence, not a 500.
+ * (request.formData() would buffer the whole body first). Too large or not a multipart form:
+ * a reason for the caller to put into words, never a 500.
  */
 export async function readUploadForm(
   request: Request,
   maxPartBytes: number,
-): Promise<{ ok: true; formData: FormData } | { ok: false; message: string }> {
+): Promise<{ ok: true; formData: FormData } | { ok: false; reason: "too-large" | "not-multipart" }> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   // Generous headroom for the other fields and the multipart framing.
-  if (declared > maxPartBytes * 3 + 64 * 1024) {
-    return { ok: false, message: `The file is larger than ${formatBytes(maxPartBytes)}. Split it into smaller files.` };
-  }
+  if (declared > maxPartBytes * 3 + 64 * 1024) return { ok: false, reason: "too-large" };
   try {
     const formData = await unstable_parseMultipartFormData(
       request,
@@ -125,13 +123,8 @@ export async function readUploadForm(
     );
     return { ok: true, formData };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return {
-        ok: false,
-        message: `The file is larger than ${formatBytes(maxPartBytes)}. Split it into smaller files.`,
-      };
-    }
-    if (error instanceof TypeError) return { ok: false, message: "Choose a CSV file to upload." };
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: "too-large" };
+    if (error instanceof TypeError) return { ok: false, reason: "not-multipart" };
     throw error;
   }
 }
