@@ -165,7 +165,8 @@ export async function listVendors(query: string) {
   const [vendors, total, matching] = await Promise.all([
     prisma.vendor.findMany({
       where,
-      orderBy: { name: "asc" },
+      // The name key is lower-case: "acme" and "ACME Ltd" sort together whatever the collation.
+      orderBy: [{ normalizedName: "asc" }, { name: "asc" }],
       take: VENDOR_LIST_LIMIT,
       select: {
         id: true,

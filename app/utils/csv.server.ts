@@ -33,13 +33,13 @@ export async function decodeCsvFile(
       message: `The file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(options.maxBytes)}. Split it into smaller files.`,
     };
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: `The file is saved as UTF-16 ("Unicode text"), which cannot be read. ${SAVE_AS_CSV}` };
+  }
   // By content, not by name: a renamed workbook is still a workbook.
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     return { ok: false, message: `This is a ${detected.ext.toUpperCase()} file, not a CSV file. ${SAVE_AS_CSV}` };
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: `The file is saved as UTF-16 ("Unicode text"), which cannot be read. ${SAVE_AS_CSV}` };
   }
   if (bytes.includes(0)) return { ok: false, message: `The file is not a text file. ${SAVE_AS_CSV}` };
   if (!/\.(csv|txt)$/i.test(options.fileName)) {
