@@ -85,7 +85,7 @@ export function InvitationTable({ invitations, rfp, canManage, now, locale }: Pr
                 <td>
                   <LinkState invitation={invitation} stage={rfp.stage} now={now} fmt={fmt} />
                 </td>
-                <td className="small">
+                <td className="small nowrap">
                   {invitation.lastVisitAt ? fmt(invitation.lastVisitAt) : <span className="muted">Never</span>}
                 </td>
                 {canManage ? (
@@ -126,7 +126,7 @@ function LinkState({
     return <Badge>Expired</Badge>;
   }
   return (
-    <span className="mono" title="The last characters of the link, to tell links apart">
+    <span className="mono nowrap" title="The last characters of the link, to tell links apart">
       …{invitation.tokenHint}
     </span>
   );

@@ -13,7 +13,12 @@ import { isMailConfigured } from "~/utils/mailer.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_outbox");
-  return { messages: await listOutbox({ rfpId: rfp.id }), timeZone: rfp.timeZone, mailConfigured: isMailConfigured() };
+  return {
+    messages: await listOutbox({ rfpId: rfp.id }),
+    timeZone: rfp.timeZone,
+    mailConfigured: isMailConfigured(),
+    maxAttempts: MAX_DELIVERY_ATTEMPTS,
+  };
 }
 
 const STATUS = {
@@ -29,7 +34,7 @@ const KINDS: Record<string, string> = {
 };
 
 export default function RfpOutboxPage() {
-  const { messages, timeZone, mailConfigured } = useLoaderData<typeof loader>();
+  const { messages, timeZone, mailConfigured, maxAttempts } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale;
   const fmt = (when: Date | string) => formatDateTime(when, { timeZone, locale });
   return (
@@ -78,7 +83,7 @@ export default function RfpOutboxPage() {
                     <Badge tone={STATUS[message.status].tone}>{STATUS[message.status].label}</Badge>
                     {message.status === "FAILED" || (message.status === "PENDING" && message.attempts > 0) ? (
                       <div className="muted small">
-                        {message.attempts} of {MAX_DELIVERY_ATTEMPTS} attempts
+                        {message.attempts} of {maxAttempts} attempts
                         {message.lastError ? `: ${message.lastError}` : ""}
                       </div>
                     ) : null}

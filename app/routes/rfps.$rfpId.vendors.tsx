@@ -96,7 +96,8 @@ export default function RfpVendorsPage() {
   const fieldErrors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
   const rowError = isInviteResult ? undefined : (fieldErrors.form ?? fieldErrors.contactId ?? fieldErrors.invitationId);
   return (
-    <div className={canManage ? "grid grid--main-side" : undefined}>
+    <div className="stack">
+      {canManage ? <InviteCard /> : null}
       <section className="card" aria-labelledby="invited-heading">
         <div className="card__title">
           <h2 id="invited-heading">Invited vendors</h2>
@@ -113,14 +114,13 @@ export default function RfpVendorsPage() {
         {invitations.length === 0 ? (
           <EmptyState title="No vendors invited yet">
             {canManage
-              ? "Invite vendors from your directory. While the RFP is a draft they receive nothing; publishing sends each its portal link."
+              ? "Invite vendors from your directory above. While the RFP is a draft they receive nothing; publishing sends each its portal link."
               : "The RFP's lead invites vendors; they will be listed here."}
           </EmptyState>
         ) : (
           <InvitationTable invitations={invitations} rfp={rfp} canManage={canManage} now={now} locale={locale} />
         )}
       </section>
-      {canManage ? <InviteCard /> : null}
     </div>
   );
 }
@@ -156,7 +156,7 @@ function InviteCard() {
           Every directory vendor with a contact is invited. Add vendors (with a contact) to the directory first.
         </EmptyState>
       ) : (
-        <Form method="post" className="form" onSubmit={onSubmit} noValidate>
+        <Form method="post" className="form invite-form" onSubmit={onSubmit} noValidate>
           <FormError message={formError} />
           <input type="hidden" {...field("intent")} />
           <Field

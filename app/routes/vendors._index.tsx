@@ -14,11 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccountPermission(request, "vendor.manage");
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const { vendors, total, matching } = await listVendors(q);
-  return { q, vendors, total, matching };
+  return { q, vendors, total, matching, limit: VENDOR_LIST_LIMIT };
 }
 
 export default function VendorDirectoryPage() {
-  const { q, vendors, total, matching } = useLoaderData<typeof loader>();
+  const { q, vendors, total, matching, limit } = useLoaderData<typeof loader>();
   const searching = useNavigation().state === "loading";
   const addButtons = (
     <>
@@ -61,9 +61,7 @@ export default function VendorDirectoryPage() {
           </Form>
           <p id="search-summary" className="muted small" aria-live="polite">
             {q ? `${matching} of ${total} vendors match “${q}”.` : `${total} ${total === 1 ? "vendor" : "vendors"}.`}
-            {matching > vendors.length
-              ? ` Showing the first ${VENDOR_LIST_LIMIT}; narrow the search to see others.`
-              : ""}
+            {matching > vendors.length ? ` Showing the first ${limit}; narrow the search to see others.` : ""}
           </p>
           {vendors.length === 0 ? (
             <EmptyState title={`No vendors match “${q}”`} action={<Link to="/vendors">Show all vendors</Link>}>

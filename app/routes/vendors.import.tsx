@@ -13,10 +13,11 @@ import {
   importFormSchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
+  MAX_IMPORT_SIZE_LABEL,
   VENDOR_CSV_COLUMNS,
 } from "~/schemas/vendor-import";
 import { requireAccountPermission } from "~/utils/auth.server";
-import { formatBytes, readUploadForm } from "~/utils/csv.server";
+import { readUploadForm } from "~/utils/csv.server";
 import { FieldError, invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) {
     return upload.reason === "too-large"
       ? invalid(
-          { file: `The file is larger than ${formatBytes(MAX_IMPORT_BYTES)}. Split it into smaller files.` },
+          { file: `The file is larger than ${MAX_IMPORT_SIZE_LABEL}. Split it into smaller files.` },
           {},
           { status: 413 },
         )
@@ -131,7 +132,7 @@ function UploadCard({ error }: { error?: string }) {
             aria-describedby="file-hint"
           />
           <span className="field__hint" id="file-hint">
-            UTF-8 encoded, up to {formatBytes(MAX_IMPORT_BYTES)} and {MAX_IMPORT_ROWS} vendors.
+            UTF-8 encoded, up to {MAX_IMPORT_SIZE_LABEL} and {MAX_IMPORT_ROWS} vendors.
           </span>
         </div>
         <div className="form-actions">

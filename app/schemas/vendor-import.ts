@@ -6,6 +6,7 @@ import { contactEmailField, countryField, phoneField, sizeField, websiteField } 
 
 /** Big enough for a whole supplier list, small enough to preview on one page and import in one go. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+export const MAX_IMPORT_SIZE_LABEL = "1 MB";
 export const MAX_IMPORT_ROWS = 500;
 
 export const VENDOR_CSV_COLUMNS = [

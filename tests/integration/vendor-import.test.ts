@@ -137,7 +137,7 @@ describe("CSV import preview", () => {
     const big = `${HEADER}\n${"Acme Ltd,acme.example,GB,small,IT,,,\n".repeat(Math.ceil((MAX_IMPORT_BYTES * 2) / 36))}`;
     const result = await upload(big);
     expect(result.status).toBe(413);
-    expect(fileError(result)).toBe("The file is larger than 1.0 MB. Split it into smaller files.");
+    expect(fileError(result)).toBe("The file is larger than 1 MB. Split it into smaller files.");
     // Between the limit and the hard stop, the exact size is named.
     const slightlyBig = `${HEADER}\n${"x".repeat(MAX_IMPORT_BYTES)}`;
     const second = await upload(slightlyBig);
