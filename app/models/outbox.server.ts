@@ -56,6 +56,10 @@ export async function listOutbox(filter: { rfpId?: string; take?: number }) {
   });
 }
 
+export async function countOutbox(filter: { rfpId?: string }) {
+  return prisma.outboxMessage.count({ where: { rfpId: filter.rfpId } });
+}
+
 /** Portal links are secrets: once a message is delivered, the stored copy keeps only a hint. */
 export function redactPortalLinks(body: string) {
   return body.replace(

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
-import { listOutbox, MAX_DELIVERY_ATTEMPTS } from "~/models/outbox.server";
+import { countOutbox, listOutbox, MAX_DELIVERY_ATTEMPTS } from "~/models/outbox.server";
 import { requireRfpPermission } from "~/models/policy.server";
 import { useRootData } from "~/root";
 import { requireUser } from "~/utils/auth.server";
@@ -13,8 +13,10 @@ import { isMailConfigured } from "~/utils/mailer.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_outbox");
+  const [messages, total] = await Promise.all([listOutbox({ rfpId: rfp.id }), countOutbox({ rfpId: rfp.id })]);
   return {
-    messages: await listOutbox({ rfpId: rfp.id }),
+    messages,
+    total,
     timeZone: rfp.timeZone,
     mailConfigured: isMailConfigured(),
     maxAttempts: MAX_DELIVERY_ATTEMPTS,
@@ -34,14 +36,18 @@ const KINDS: Record<string, string> = {
 };
 
 export default function RfpOutboxPage() {
-  const { messages, timeZone, mailConfigured, maxAttempts } = useLoaderData<typeof loader>();
+  const { messages, total, timeZone, mailConfigured, maxAttempts } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale;
   const fmt = (when: Date | string) => formatDateTime(when, { timeZone, locale });
   return (
     <section className="card" aria-labelledby="outbox-heading">
       <div className="card__title">
         <h2 id="outbox-heading">Outbox</h2>
-        <span className="muted small">Every email this RFP has sent or would have sent, newest first.</span>
+        <span className="muted small">
+          {total > messages.length
+            ? `The newest ${messages.length} of ${total} messages.`
+            : "Every email this RFP has sent or would have sent, newest first."}
+        </span>
       </div>
       {mailConfigured ? null : (
         <Alert tone="warning" title="Email is not set up: nothing is emailed">
