@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, useIsSubmitting, useValidatedForm } from "~/components/form";
-import { Badge, StageBadge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ContactsTable, VendorInvitationsCard } from "~/components/vendor-contacts";
 import { CompanyFields, DuplicateWarning } from "~/components/vendor-fields";
 import { countryName } from "~/domain/countries";
-import { INVITATION_STATUS_INFO } from "~/domain/vendors";
 import { userActor } from "~/models/audit.server";
 import {
   addContact,
@@ -21,7 +20,6 @@ import {
 import { useRootData } from "~/root";
 import { contactSchema, editContactSchema, vendorCompanySchema, vendorPageSchema } from "~/schemas/vendor";
 import { requireAccountPermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
 import { invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -78,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function VendorPage() {
   const { vendor, editing } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale;
   const actionData = useActionData<typeof action>();
   const intent = actionData?.values?.intent;
   const fieldErrors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
@@ -105,13 +104,13 @@ export default function VendorPage() {
                 Add the person who should receive invitations; a vendor without a contact cannot be invited.
               </EmptyState>
             ) : (
-              <ContactsTable />
+              <ContactsTable vendor={vendor} />
             )}
           </section>
         </div>
         <div className="stack">
           <ContactFormCard key={editing?.id ?? "new"} />
-          <InvitationsCard />
+          <VendorInvitationsCard vendor={vendor} locale={locale} />
         </div>
       </div>
     </>
@@ -154,68 +153,6 @@ function CompanyCard() {
         </div>
       </Form>
     </section>
-  );
-}
-
-function ContactsTable() {
-  const { vendor } = useLoaderData<typeof loader>();
-  const removing = useIsSubmitting("removeContact");
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Phone</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {vendor.contacts.map((contact) => (
-            <tr key={contact.id}>
-              <td>
-                {contact.name} {contact.isPrimary ? <Badge tone="published">Primary</Badge> : null}
-                {contact.title ? <div className="muted small">{contact.title}</div> : null}
-              </td>
-              <td>
-                <a href={`mailto:${contact.email}`}>{contact.email}</a>
-              </td>
-              <td>{contact.phone ?? <span className="muted">—</span>}</td>
-              <td className="num">
-                <div className="row row--end">
-                  <Link to={`?contact=${contact.id}`} className="small">
-                    Edit<span className="visually-hidden"> {contact.name}</span>
-                  </Link>
-                  <Form
-                    method="post"
-                    action={`/vendors/${vendor.id}`}
-                    onSubmit={(event) => {
-                      if (!window.confirm(`Remove ${contact.name} from ${vendor.name}'s contacts?`))
-                        event.preventDefault();
-                    }}
-                  >
-                    <input type="hidden" name="contactId" value={contact.id} />
-                    <Button
-                      type="submit"
-                      name="intent"
-                      value="removeContact"
-                      variant="ghost"
-                      size="small"
-                      pending={removing}
-                    >
-                      Remove<span className="visually-hidden"> {contact.name}</span>
-                    </Button>
-                  </Form>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -279,47 +216,6 @@ function ContactFormCard() {
           </Button>
         </div>
       </Form>
-    </section>
-  );
-}
-
-function InvitationsCard() {
-  const { vendor } = useLoaderData<typeof loader>();
-  const locale = useRootData()?.locale;
-  return (
-    <section className="card" aria-labelledby="vendor-invitations-heading">
-      <div className="card__title">
-        <h2 id="vendor-invitations-heading">Invitations</h2>
-      </div>
-      {vendor._count.invitations === 0 ? (
-        <p className="muted small">Not invited to any RFP yet. Invite vendors from an RFP's Vendors tab.</p>
-      ) : null}
-      {vendor._count.invitations > vendor.invitations.length ? (
-        <p className="muted small">
-          Invited to {vendor._count.invitations - vendor.invitations.length} RFP(s) whose team you are not on.
-        </p>
-      ) : null}
-      {vendor.invitations.length === 0 ? null : (
-        <ul className="plain-list">
-          {vendor.invitations.map((invitation) => (
-            <li key={invitation.id}>
-              <Link to={`/rfps/${invitation.rfp.id}/vendors`}>
-                <span className="mono">{invitation.rfp.reference}</span> {invitation.rfp.title}
-              </Link>
-              <div className="row small">
-                <StageBadge stage={invitation.rfp.stage} />
-                <Badge tone={INVITATION_STATUS_INFO[invitation.status].tone}>
-                  {INVITATION_STATUS_INFO[invitation.status].label}
-                </Badge>
-                {invitation.revokedAt ? <Badge tone="danger">Link revoked</Badge> : null}
-                <span className="muted">
-                  invited {formatDate(invitation.invitedAt, { timeZone: invitation.rfp.timeZone, locale })}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }
