@@ -21,6 +21,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <nav className="nav" aria-label="Main">
             <NavLink to="/dashboard">Dashboard</NavLink>
             <NavLink to="/rfps">RFPs</NavLink>
+            {mayDoAccountAction(user.role, "vendor.manage") ? <NavLink to="/vendors">Vendors</NavLink> : null}
             {mayDoAccountAction(user.role, "user.manage") ? <NavLink to="/admin/users">Users</NavLink> : null}
             {mayDoAccountAction(user.role, "audit.view_all") ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
           </nav>

@@ -60,6 +60,16 @@ export default function RfpLayout() {
         <NavLink to="team" className={tabClass}>
           Team
         </NavLink>
+        {permissions.includes("rfp.view_vendors") ? (
+          <NavLink to="vendors" className={tabClass}>
+            Vendors
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_outbox") ? (
+          <NavLink to="outbox" className={tabClass}>
+            Outbox
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_activity") ? (
           <NavLink to="activity" className={tabClass}>
             Activity

@@ -12,7 +12,9 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import { describeDatabase } from "../../app/db/config.server";
 import { migrate } from "../../app/db/migrate.server";
 import { closeDatabase, getDatabase } from "../../app/db.server";
+import { type DeliveryWorker, startDeliveryWorker } from "../../app/models/outbox.server";
 import { logger } from "../../app/utils/logger.server";
+import { isMailConfigured } from "../../app/utils/mailer.server";
 import { seedDemoIfFresh, shouldSeedDemo } from "../../prisma/seed";
 import { createApp } from "./app";
 
@@ -50,6 +52,11 @@ async function main() {
     if (mode === "development") broadcastDevReady(build);
   });
 
+  // Email: a background run every few seconds hands pending outbox messages to SMTP. Without
+  // SMTP_URL nothing is sent; the outbox page shows the messages for the lead to pass on.
+  const deliveryWorker: DeliveryWorker | null = isMailConfigured() ? startDeliveryWorker() : null;
+  logger.info({ email: deliveryWorker ? "smtp" : "outbox only (SMTP_URL not set)" }, "email delivery");
+
   if (mode === "development") {
     const { watch } = await import("node:fs");
     let timer: NodeJS.Timeout | undefined;
@@ -72,7 +79,10 @@ async function main() {
       server.closeAllConnections();
     }, 10_000);
     force.unref();
+    // No new delivery runs; one in progress records what it sent before the database closes.
+    const deliveryStopped = deliveryWorker?.stop();
     server.close(async () => {
+      await deliveryStopped;
       await closeDatabase();
       logger.info("database closed; bye");
       process.exit(0);

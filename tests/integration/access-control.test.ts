@@ -13,13 +13,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { createTestRfp, createTestUser, sessionCookie } from "../fixtures/factories";
+import { createTestRfp, createTestUser, createTestVendor, sessionCookie } from "../fixtures/factories";
 import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 
 const VISITORS = ["anonymous", "admin", "lead", "otherLead", "panel", "observer", "otherPanel", "executive"] as const;
 type Visitor = (typeof VISITORS)[number];
 const SIGNED_IN = VISITORS.filter((visitor) => visitor !== "anonymous");
 const RFP_MEMBERS: Visitor[] = ["lead", "panel", "observer"];
+/** Account-level lead permissions (rfp.create, vendor.manage): every procurement lead. */
+const LEADS: Visitor[] = ["lead", "otherLead"];
 
 /** Who may use the route; "public" means anyone, signed in or not. */
 type Rule = "public" | "signed-in" | Visitor[];
@@ -41,7 +43,7 @@ const ROUTES: Record<string, Entry> = {
   "account.password.tsx": { path: "/account/password", kind: "page", loader: "signed-in", action: "signed-in" },
   "dashboard.tsx": { path: "/dashboard", kind: "page", loader: "signed-in" },
   "rfps._index.tsx": { path: "/rfps", kind: "page", loader: "signed-in" },
-  "rfps.new.tsx": { path: "/rfps/new", kind: "page", loader: ["lead", "otherLead"], action: ["lead", "otherLead"] },
+  "rfps.new.tsx": { path: "/rfps/new", kind: "page", loader: LEADS, action: LEADS },
   "rfps.$rfpId.tsx": { path: "/rfps/:rfpId", kind: "page", loader: RFP_MEMBERS },
   "rfps.$rfpId._index.tsx": { path: "/rfps/:rfpId", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   "rfps.$rfpId.edit.tsx": { path: "/rfps/:rfpId/edit", kind: "page", loader: ["lead"], action: ["lead"] },
@@ -78,6 +80,13 @@ const ROUTES: Record<string, Entry> = {
     loader: ["lead", "otherLead"],
     action: ["lead", "otherLead"],
   },
+  "rfps.$rfpId.vendors.tsx": { path: "/rfps/:rfpId/vendors", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.outbox.tsx": { path: "/rfps/:rfpId/outbox", kind: "page", loader: ["lead"] },
+  "vendors._index.tsx": { path: "/vendors", kind: "page", loader: LEADS },
+  "vendors.new.tsx": { path: "/vendors/new", kind: "page", loader: LEADS, action: LEADS },
+  "vendors.$vendorId.tsx": { path: "/vendors/:vendorId", kind: "page", loader: LEADS, action: LEADS },
+  "vendors.import.tsx": { path: "/vendors/import", kind: "page", loader: LEADS, action: LEADS },
+  "vendors.import_.sample[.csv].ts": { path: "/vendors/import/sample.csv", kind: "resource", loader: LEADS },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
@@ -121,6 +130,7 @@ const cookies = new Map<Visitor, string | undefined>();
 const users = new Map<Visitor, { id: string; email: string }>();
 let rfpId = "";
 let sectionId = "";
+let vendorId = "";
 
 /** New sessions before each route: logging out (one of the routes) ends the old ones. */
 async function signInEveryone() {
@@ -147,6 +157,7 @@ beforeAll(async () => {
   sectionId = (await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })).id;
   await createTestRfp(otherLead, { members: [{ user: otherPanel, role: "PANEL" }] });
   rfpId = rfp.id;
+  vendorId = (await createTestVendor()).id;
   for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
     users.set(visitor as Visitor, user);
   }
@@ -164,11 +175,14 @@ describe("access matrix", () => {
       if (!load) throw new Error(`no module for ${file}`);
       const module = (await load()) as Parameters<typeof callLoader>[0];
       await signInEveryone();
-      const url = entry.path.replace(":rfpId", rfpId).replace(":sectionId", sectionId);
-      const params: Record<string, string> = {
-        ...(entry.path.includes(":rfpId") ? { rfpId } : {}),
-        ...(entry.path.includes(":sectionId") ? { sectionId } : {}),
-      };
+      // Path parameters: real ids for the RFP, its first section and a vendor; anything else a
+      // route names gets an id that does not exist (its loader must still answer with 401/403/404).
+      const ids: Record<string, string> = { rfpId, sectionId, vendorId };
+      const params: Record<string, string> = {};
+      const url = entry.path.replace(/:(\w+)/g, (_match, name: string) => {
+        params[name] = ids[name] ?? `no-such-${name}`;
+        return params[name];
+      });
       expect(Boolean(module.action), `${file} action presence`).toBe(Boolean(entry.action));
       const auditBefore = await prisma.auditEvent.count();
       const mismatches: string[] = [];
