@@ -19,6 +19,14 @@ const ACTION_LABELS: Record<string, string> = {
   "rfp.document_frozen": "froze the document for vendors",
   "invitation.link_issued": "sent a vendor its portal link",
   "portal.entered": "opened the vendor portal",
+  "addendum.issued": "issued an addendum",
+  "addendum.reminded": "reminded vendors to acknowledge an addendum",
+  "rfp.deadline_extended": "extended the proposal deadline",
+  "question.answered": "answered a clarification question",
+  "question.published": "published a clarification answer",
+  "proposals.opened": "opened the proposals",
+  "compliance.screened": "screened proposals against the mandatory requirements",
+  "invitation.disqualified": "disqualified a vendor",
   "demo.seeded": "loaded the demo data",
 };
 

@@ -25,8 +25,11 @@ const RFP_MEMBERS: Visitor[] = ["lead", "panel", "observer"];
 type Rule = "public" | "signed-in" | Visitor[];
 type Entry = {
   path: string;
-  /** Page (anonymous → login) or resource route (anonymous → 401). */
-  kind: "page" | "resource";
+  /**
+   * Page (anonymous → login), resource route (anonymous → 401), or vendor-portal resource route
+   * (no staff session opens it: without a portal session every visitor gets 401).
+   */
+  kind: "page" | "resource" | "portal";
   loader: Rule;
   action?: Rule;
 };
@@ -47,6 +50,33 @@ const ROUTES: Record<string, Entry> = {
   "rfps.$rfpId.edit.tsx": { path: "/rfps/:rfpId/edit", kind: "page", loader: ["lead"], action: ["lead"] },
   "rfps.$rfpId.team.tsx": { path: "/rfps/:rfpId/team", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   "rfps.$rfpId.activity.tsx": { path: "/rfps/:rfpId/activity", kind: "page", loader: ["lead", "observer"] },
+  "rfps.$rfpId.addenda.tsx": { path: "/rfps/:rfpId/addenda", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.questions.tsx": {
+    path: "/rfps/:rfpId/questions",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.proposals.tsx": {
+    path: "/rfps/:rfpId/proposals",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.proposals.$proposalId.tsx": {
+    path: "/rfps/:rfpId/proposals/:proposalId",
+    kind: "page",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.proposals.$proposalId.attachments.$attachmentId.tsx": {
+    path: "/rfps/:rfpId/proposals/:proposalId/attachments/:attachmentId",
+    kind: "resource",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
+  "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
+  "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
+  "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "portal", loader: [] },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
@@ -73,6 +103,7 @@ function matches(got: string, want: string, rule: Rule) {
 }
 
 function expected(entry: Entry, rule: Rule, visitor: Visitor) {
+  if (entry.kind === "portal") return "unauthorized";
   if (allows(rule, visitor)) return "allowed";
   if (visitor === "anonymous") return entry.kind === "page" ? "login" : "unauthorized";
   return "forbidden";
@@ -131,8 +162,12 @@ describe("access matrix", () => {
       if (!load) throw new Error(`no module for ${file}`);
       const module = (await load()) as Parameters<typeof callLoader>[0];
       await signInEveryone();
-      const url = entry.path.replace(":rfpId", rfpId);
-      const params: Record<string, string> = entry.path.includes(":rfpId") ? { rfpId } : {};
+      // The RFP is real; other ids (a proposal, an attachment) do not exist: access is decided first.
+      const params: Record<string, string> = {};
+      const url = entry.path.replace(/:(\w+)/g, (_segment, name: string) => {
+        params[name] = name === "rfpId" ? rfpId : `unknown-${name}`;
+        return params[name];
+      });
       expect(Boolean(module.action), `${file} action presence`).toBe(Boolean(entry.action));
       const auditBefore = await prisma.auditEvent.count();
       const mismatches: string[] = [];
