@@ -5,6 +5,7 @@ import { TIMELINE_FIELDS } from "~/domain/timeline";
 import type { getAddendaPage } from "~/models/addendum.server";
 import { extendDeadlineSchema, issueAddendumSchema } from "~/schemas/addendum";
 import { formatDateTime } from "~/utils/dates";
+import { useConfirmedSubmit } from "./confirmed-submit";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "./form";
 import { Alert } from "./ui/alert";
 import { Badge } from "./ui/badge";
@@ -137,7 +138,7 @@ export function IssueAddendumForm({
   timelineValues: Record<string, string>;
   lastResult?: ServerFormResult;
 }) {
-  const { onSubmit, field, errorFor, formError } = useValidatedForm({
+  const { form, field, errorFor, formError } = useValidatedForm({
     schema: issueAddendumSchema,
     defaultValues: {
       intent: "issue",
@@ -149,6 +150,10 @@ export function IssueAddendumForm({
     },
     lastResult,
   });
+  const onSubmit = useConfirmedSubmit(
+    form,
+    () => `Issue ${addendumLabel(nextNumber)} and email every invited vendor? It cannot be withdrawn.`,
+  );
   const issuing = useIsSubmitting("issue");
   const timelineError = TIMELINE_FIELDS.some((milestone) => errorFor(milestone.key));
   return (
@@ -156,22 +161,7 @@ export function IssueAddendumForm({
       <div className="card__title">
         <h2 id="issue-heading">Issue {addendumLabel(nextNumber)}</h2>
       </div>
-      <Form
-        method="post"
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          if (
-            !window.confirm(
-              `Issue ${addendumLabel(nextNumber)} and email every invited vendor? It cannot be withdrawn.`,
-            )
-          ) {
-            event.preventDefault();
-            return;
-          }
-          onSubmit(event);
-        }}
-      >
+      <Form method="post" className="form" noValidate onSubmit={onSubmit}>
         <FormError message={formError} />
         {/* Not registered fields: two forms share these names; the schema reads them from the defaults. */}
         <input type="hidden" name="version" value={version} />
@@ -238,29 +228,22 @@ export function ExtendDeadlineForm({
   format: DateFormat;
   lastResult?: ServerFormResult;
 }) {
-  const { onSubmit, field, errorFor, formError } = useValidatedForm({
+  const { form, field, errorFor, formError } = useValidatedForm({
     schema: extendDeadlineSchema,
     defaultValues: { intent: "extend", version: String(version), newDeadline: currentValue, extensionReason: "" },
     lastResult,
   });
+  const onSubmit = useConfirmedSubmit(
+    form,
+    () => "Extend the deadline for every vendor? An addendum and an email go to all of them.",
+  );
   const extending = useIsSubmitting("extend");
   return (
     <section className="card" aria-labelledby="extend-heading">
       <div className="card__title">
         <h2 id="extend-heading">Extend the proposal deadline</h2>
       </div>
-      <Form
-        method="post"
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          if (!window.confirm("Extend the deadline for every vendor? An addendum and an email go to all of them.")) {
-            event.preventDefault();
-            return;
-          }
-          onSubmit(event);
-        }}
-      >
+      <Form method="post" className="form" noValidate onSubmit={onSubmit}>
         <FormError message={formError} />
         {/* Not registered fields: two forms share these names; the schema reads them from the defaults. */}
         <input type="hidden" name="version" value={version} />

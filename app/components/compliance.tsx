@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { getComplianceMatrix } from "~/models/compliance.server";
 import { decisionField, disqualifySchema, noteField } from "~/schemas/compliance";
+import { useConfirmedSubmit } from "./confirmed-submit";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "./form";
 import { ComplianceAnswerBadge } from "./proposal-view";
 import { Alert } from "./ui/alert";
@@ -165,7 +166,7 @@ function SavedDecision({ cell }: { cell: Vendor["cells"][number] }) {
 export function DisqualifyForm({ vendors, lastResult }: { vendors: Vendor[]; lastResult?: ServerFormResult }) {
   const eligible = vendors.filter((vendor) => vendor.screening.mayBeDisqualified && !vendor.disqualified);
   const disqualified = vendors.filter((vendor) => vendor.disqualified);
-  const { onSubmit, field, errorFor, formError } = useValidatedForm({
+  const { form, field, errorFor, formError } = useValidatedForm({
     schema: disqualifySchema,
     defaultValues: {
       intent: "disqualify",
@@ -174,6 +175,10 @@ export function DisqualifyForm({ vendors, lastResult }: { vendors: Vendor[]; las
     },
     lastResult,
   });
+  const onSubmit = useConfirmedSubmit(
+    form,
+    () => "Disqualify this vendor? It is told by email and cannot continue in this RFP.",
+  );
   const submitting = useIsSubmitting("disqualify");
   return (
     <section className="card" aria-labelledby="disqualify-heading">
@@ -195,18 +200,7 @@ export function DisqualifyForm({ vendors, lastResult }: { vendors: Vendor[]; las
           screening is saved.
         </p>
       ) : (
-        <Form
-          method="post"
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            if (!window.confirm("Disqualify this vendor? It is told by email and cannot continue in this RFP.")) {
-              event.preventDefault();
-              return;
-            }
-            onSubmit(event);
-          }}
-        >
+        <Form method="post" className="form" noValidate onSubmit={onSubmit}>
           <FormError message={formError} />
           <Alert tone="warning">
             Disqualification is final for this RFP. The vendor receives a courteous email with your reason and sees the

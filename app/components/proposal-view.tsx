@@ -123,6 +123,7 @@ export function PriceSchedule({ proposal, locale }: { proposal: Proposal; locale
                 <th scope="col" className="num">
                   Quantity
                 </th>
+                <th scope="col">Unit</th>
                 <th scope="col" className="num">
                   Unit price
                 </th>
@@ -136,9 +137,8 @@ export function PriceSchedule({ proposal, locale }: { proposal: Proposal; locale
                 <tr key={line.id}>
                   <td>{line.description}</td>
                   <td>{line.kind === "ONE_TIME" ? "One-time" : "Monthly"}</td>
-                  <td className="num">
-                    {Number(line.quantity).toLocaleString(locale)} {line.unit}
-                  </td>
+                  <td className="num">{Number(line.quantity).toLocaleString(locale)}</td>
+                  <td>{line.unit}</td>
                   <td className="num">{money(line.unitPrice)}</td>
                   <td className="num">
                     {money(line.lineTotal)}
@@ -149,19 +149,19 @@ export function PriceSchedule({ proposal, locale }: { proposal: Proposal; locale
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={4}>
+                <th scope="row" colSpan={5}>
                   One-time total
                 </th>
                 <td className="num">{money(prices.oneTime)}</td>
               </tr>
               <tr>
-                <th scope="row" colSpan={4}>
+                <th scope="row" colSpan={5}>
                   Monthly total
                 </th>
                 <td className="num">{money(prices.monthly)} / month</td>
               </tr>
               <tr>
-                <th scope="row" colSpan={4}>
+                <th scope="row" colSpan={5}>
                   Total cost of ownership{prices.termMonths ? ` over ${prices.termMonths} months` : ""}
                 </th>
                 <td className="num">

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { listQuestions } from "~/models/clarification.server";
 import { answerFormSchema } from "~/schemas/clarification";
 import { formatDateTime } from "~/utils/dates";
+import { useConfirmedSubmit } from "./confirmed-submit";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "./form";
 import { Alert } from "./ui/alert";
 import { Badge } from "./ui/badge";
@@ -76,7 +77,7 @@ export function QuestionPanel({
 }
 
 function AnswerForm({ question, lastResult }: { question: Question; lastResult?: ServerFormResult }) {
-  const { onSubmit, field, errorFor, formError } = useValidatedForm({
+  const { form, field, errorFor, formError } = useValidatedForm({
     schema: answerFormSchema,
     defaultValues: {
       questionId: question.id,
@@ -85,6 +86,11 @@ function AnswerForm({ question, lastResult }: { question: Question; lastResult?:
     },
     lastResult,
   });
+  const onSubmit = useConfirmedSubmit(form, (submitter) =>
+    submitter?.value === "publish"
+      ? "Publish this question and answer to every invited vendor? It cannot be unpublished."
+      : null,
+  );
   const saving = useIsSubmitting("answer");
   const publishing = useIsSubmitting("publish");
   const serverErrors = lastResult?.fieldErrors ?? {};
@@ -93,22 +99,7 @@ function AnswerForm({ question, lastResult }: { question: Question; lastResult?:
     error?.includes("identifies the vendor"),
   );
   return (
-    <Form
-      method="post"
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        if (
-          submitter?.value === "publish" &&
-          !window.confirm("Publish this question and answer to every invited vendor? It cannot be unpublished.")
-        ) {
-          event.preventDefault();
-          return;
-        }
-        onSubmit(event);
-      }}
-    >
+    <Form method="post" className="form" noValidate onSubmit={onSubmit}>
       <FormError message={formError} />
       <input type="hidden" {...field("questionId")} />
       <Field
