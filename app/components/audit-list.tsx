@@ -45,6 +45,14 @@ const ACTION_LABELS: Record<string, string> = {
   "vendor.contact_updated": "edited a vendor contact",
   "vendor.contact_removed": "removed a vendor contact",
   "portal.entered": "opened the vendor portal",
+  "addendum.issued": "issued an addendum",
+  "addendum.reminded": "reminded vendors to acknowledge an addendum",
+  "rfp.deadline_extended": "extended the proposal deadline",
+  "question.answered": "answered a clarification question",
+  "question.published": "published a clarification answer",
+  "proposals.opened": "opened the proposals",
+  "compliance.screened": "screened proposals against the mandatory requirements",
+  "invitation.disqualified": "disqualified a vendor",
   "demo.seeded": "loaded the demo data",
 };
 

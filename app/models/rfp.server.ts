@@ -16,6 +16,7 @@ import { cancellationMessage } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
 import { freezeDocument, loadWorkingDocument } from "./document.server";
 import { BUYER_NAME, issueInvitationLink } from "./invitation-link.server";
+import { recordProposalsOpened } from "./opening.server";
 import { queueMessage } from "./outbox.server";
 
 type RfpDetails = Omit<RfpDetailsInput, keyof Timeline> & { timeline: Timeline };
@@ -215,7 +216,8 @@ export async function getStageOptions(rfpId: string, now = new Date()) {
 /**
  * Move the RFP to another stage if the guards allow it; audited with the reason. Publishing
  * freezes the document as version 1 and sends every invited vendor its portal link (links are
- * built on `origin`); cancelling stops every portal link and tells the vendors why.
+ * built on `origin`); moving to evaluation opens the sealed proposals (audited: who, when, how
+ * many); cancelling stops every portal link and tells the vendors why.
  */
 export async function transitionRfp(
   actor: UserActor,
@@ -258,6 +260,8 @@ export async function transitionRfp(
       for (const invitation of invitations)
         await issueInvitationLink(tx, invitation.id, { actor, origin: input.origin });
     }
+    // The sealed opening: proposals become readable to the team only from this moment on.
+    if (input.to === "EVALUATION") await recordProposalsOpened(tx, actor, rfpId, now);
     if (input.to === "CANCELLED") await closeVendorAccess(tx, rfpId, now, input.reason?.trim() ?? "");
     return { from: facts.stage, to: input.to };
   });

@@ -57,6 +57,29 @@ export default function RfpLayout() {
         <NavLink to="interview-questions" className={tabClass}>
           Interview questions
         </NavLink>
+        {rfp.stage !== "DRAFT" ? (
+          <NavLink to="addenda" className={tabClass}>
+            Addenda
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_questions") && rfp.stage !== "DRAFT" ? (
+          <NavLink to="questions" className={tabClass}>
+            Questions
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_proposals") && rfp.stage !== "DRAFT" ? (
+          <NavLink to="proposals" className={tabClass}>
+            Proposals
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.screen_compliance") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="compliance" className={tabClass}>
+            Compliance
+          </NavLink>
+        ) : null}
+        <NavLink to="print" className={tabClass}>
+          Print
+        </NavLink>
         <NavLink to="team" className={tabClass}>
           Team
         </NavLink>

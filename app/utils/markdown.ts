@@ -38,3 +38,8 @@ export function markdownToText(source: string): string {
     .replace(/`([^`]+)`/g, "$1")
     .trim();
 }
+
+/** The parsed token stream, for renderers other than HTML (the PDF): same parser, same link rules. */
+export function markdownTokens(source: string) {
+  return markdown.parse(source, {});
+}

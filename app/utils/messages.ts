@@ -71,3 +71,136 @@ export function cancellationMessage(input: {
     ].join("\n"),
   };
 }
+
+type VendorGreeting = { buyer: string; vendorName: string; contactName: string | null };
+
+const PORTAL_HINT =
+  "Open your portal with the link from your invitation email (ask us for a new link if you no longer have it).";
+
+export function addendumIssuedMessage(
+  input: VendorGreeting & {
+    rfp: RfpFacts;
+    addendum: { number: number; title: string; summary: string; reason: string };
+  },
+): Message {
+  const { rfp, addendum } = input;
+  return {
+    subject: `Addendum ${addendum.number} to ${rfp.reference}: ${addendum.title}`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `${input.buyer} has issued Addendum ${addendum.number} to the request for proposal "${rfp.title}" (${rfp.reference}).`,
+      "",
+      "What changed:",
+      addendum.summary,
+      "",
+      `Why: ${addendum.reason}`,
+      "",
+      `Please read the addendum and acknowledge it in your portal. ${PORTAL_HINT}`,
+      "",
+      `Proposal deadline: ${when(rfp.proposalDeadline, rfp.timeZone)}`,
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function addendumReminderMessage(
+  input: VendorGreeting & { rfp: RfpFacts; addendum: { number: number; title: string; issuedAt: Date | string } },
+): Message {
+  const { rfp, addendum } = input;
+  return {
+    subject: `Reminder: please acknowledge Addendum ${addendum.number} to ${rfp.reference}`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `On ${when(addendum.issuedAt, rfp.timeZone)} we issued Addendum ${addendum.number} ("${addendum.title}") to the request for proposal "${rfp.title}" (${rfp.reference}). We have not yet received ${input.vendorName}'s acknowledgement.`,
+      "",
+      `Please read it and acknowledge it in your portal, so we know your proposal takes it into account. ${PORTAL_HINT}`,
+      "",
+      `Proposal deadline: ${when(rfp.proposalDeadline, rfp.timeZone)}`,
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function deadlineExtendedMessage(
+  input: VendorGreeting & {
+    rfp: RfpFacts;
+    previousDeadline: Date | string;
+    addendumNumber: number;
+    reason: string;
+  },
+): Message {
+  const { rfp } = input;
+  return {
+    subject: `Proposal deadline extended: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `${input.buyer} has extended the proposal deadline for "${rfp.title}" (${rfp.reference}) for all invited vendors.`,
+      "",
+      `Previous deadline: ${when(input.previousDeadline, rfp.timeZone)}`,
+      `New deadline: ${when(rfp.proposalDeadline, rfp.timeZone)}`,
+      "",
+      `Reason: ${input.reason}`,
+      "",
+      `The extension is recorded as Addendum ${input.addendumNumber}; please acknowledge it in your portal. ${PORTAL_HINT}`,
+      "Proposals received after the new deadline cannot be accepted.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function questionPublishedMessage(
+  input: VendorGreeting & { rfp: RfpFacts; label: string; question: string; answer: string },
+): Message {
+  const { rfp } = input;
+  return {
+    subject: `Clarification ${input.label} published: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `A clarification question on "${rfp.title}" (${rfp.reference}) has been answered. Every invited vendor receives the same answer; the vendor who asked is not named.`,
+      "",
+      `${input.label}: ${input.question}`,
+      "",
+      `Answer: ${input.answer}`,
+      "",
+      `All published answers are in your portal. ${PORTAL_HINT}`,
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function disqualificationMessage(
+  input: VendorGreeting & { rfp: { reference: string; title: string }; reason: string },
+): Message {
+  const { rfp } = input;
+  return {
+    subject: `Your proposal for ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the proposal ${input.vendorName} submitted for "${rfp.title}" (${rfp.reference}).`,
+      "",
+      "Every proposal is first checked against the mandatory requirements of the RFP. We regret to tell you that your proposal does not meet all of them, and it cannot continue to the evaluation.",
+      "",
+      `Reason: ${input.reason}`,
+      "",
+      "Your portal shows this status. If you believe we have misread your proposal, reply to this email within five working days and we will review it.",
+      "",
+      "We appreciate the work that went into your proposal and hope to see you in future tenders.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}

@@ -27,8 +27,11 @@ const LEADS: Visitor[] = ["lead", "otherLead"];
 type Rule = "public" | "signed-in" | Visitor[];
 type Entry = {
   path: string;
-  /** Page (anonymous → login) or resource route (anonymous → 401). */
-  kind: "page" | "resource";
+  /**
+   * Page (anonymous → login), resource route (anonymous → 401), or vendor-portal resource route
+   * (no staff session opens it: without a portal session every visitor gets 401).
+   */
+  kind: "page" | "resource" | "portal";
   loader: Rule;
   action?: Rule;
 };
@@ -87,6 +90,33 @@ const ROUTES: Record<string, Entry> = {
   "vendors.$vendorId.tsx": { path: "/vendors/:vendorId", kind: "page", loader: LEADS, action: LEADS },
   "vendors.import.tsx": { path: "/vendors/import", kind: "page", loader: LEADS, action: LEADS },
   "vendors.import_.sample[.csv].ts": { path: "/vendors/import/sample.csv", kind: "resource", loader: LEADS },
+  "rfps.$rfpId.addenda.tsx": { path: "/rfps/:rfpId/addenda", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  "rfps.$rfpId.questions.tsx": {
+    path: "/rfps/:rfpId/questions",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.proposals.tsx": {
+    path: "/rfps/:rfpId/proposals",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.proposals.$proposalId.tsx": {
+    path: "/rfps/:rfpId/proposals/:proposalId",
+    kind: "page",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.proposals.$proposalId.attachments.$attachmentId.tsx": {
+    path: "/rfps/:rfpId/proposals/:proposalId/attachments/:attachmentId",
+    kind: "resource",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
+  "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
+  "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
+  "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "portal", loader: [] },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
@@ -113,6 +143,7 @@ function matches(got: string, want: string, rule: Rule) {
 }
 
 function expected(entry: Entry, rule: Rule, visitor: Visitor) {
+  if (entry.kind === "portal") return "unauthorized";
   if (allows(rule, visitor)) return "allowed";
   if (visitor === "anonymous") return entry.kind === "page" ? "login" : "unauthorized";
   return "forbidden";
