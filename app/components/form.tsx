@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { type FieldValues, type Resolver, useForm } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 import { Alert } from "./ui/alert";
 
 /**

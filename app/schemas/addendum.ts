@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TIMELINE_FIELDS, type TimelineKey } from "~/domain/timeline";
 import { requiredText } from "~/utils/forms";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { requiredText } from "~/utils/forms";
 
 /** The answer form: the question as vendors will read it (anonymized) and the answer. */

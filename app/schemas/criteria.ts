@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_CRITERIA_DEPTH, scaleIssue } from "~/domain/authoring";
 import { CRITERION_STAGES, type CriterionNode, criteriaTreeIssues, defaultDescriptors } from "~/domain/criteria";
 import { optionalText, requiredText } from "~/utils/forms";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { requiredText } from "~/utils/forms";
 
 /** Forms of the interview question bank. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText, requiredText } from "~/utils/forms";
 
 /** Forms of the document editor: the outline page and the section page. */

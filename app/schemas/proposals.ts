@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** "Open proposals": the PUBLISHED → EVALUATION move, based on the RFP version the page showed. */
 export const openProposalsSchema = z.object({

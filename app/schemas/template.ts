@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CRITERION_STAGES } from "~/domain/criteria";
 import { rfpDetailsSchema } from "~/schemas/rfp";
 import { requiredText } from "~/utils/forms";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { COUNTRIES } from "~/domain/countries";
 import { VENDOR_SIZE_INFO, VENDOR_SIZES, type VendorSize } from "~/domain/vendors";
 import { optionalText, requiredText } from "~/utils/forms";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const id = (message: string) => z.string({ error: message }).min(1, message).max(64, message);
 const invitationId = id("Unknown invitation.");

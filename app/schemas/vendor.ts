@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { COUNTRIES, type CountryCode } from "~/domain/countries";
 import { normalizeWebsite, registrableDomain, VENDOR_SIZES } from "~/domain/vendors";
 import { optionalText, requiredText } from "~/utils/forms";

@@ -50,11 +50,11 @@ function urlFor(file: string, ids: Record<string, string>) {
   const params: Record<string, string> = {};
   const segments = file
     .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "§")
     .split(".")
     .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
     .map((segment) => {
-      if (!segment.startsWith("$")) return segment.replace(/\u0000/g, ".");
+      if (!segment.startsWith("$")) return segment.replace(/§/g, ".");
       const name = segment.slice(1);
       params[name] = ids[name] ?? "no-such-id";
       return params[name];
