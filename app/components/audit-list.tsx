@@ -19,6 +19,15 @@ const ACTION_LABELS: Record<string, string> = {
   "rfp.document_frozen": "froze the document for vendors",
   "invitation.link_issued": "sent a vendor its portal link",
   "portal.entered": "opened the vendor portal",
+  "invitation.intends_to_bid": "said it intends to bid",
+  "invitation.declined": "declined to bid",
+  "addendum.acknowledged": "acknowledged an addendum",
+  "question.asked": "asked a clarification question",
+  "proposal.draft_saved": "saved its proposal draft",
+  "proposal.submitted": "submitted its proposal",
+  "proposal.withdrawn": "withdrew its proposal",
+  "proposal.attachment_added": "attached a file to its proposal",
+  "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
 };
 

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttachmentsCard } from "~/components/portal/attachments";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatBytes, MAX_ATTACHMENT_BYTES } from "~/domain/proposal-rules";
+import { addAttachment, deleteAttachment } from "~/models/attachment.server";
+import { getProposalBuilder } from "~/models/proposal.server";
+import { deleteAttachmentSchema } from "~/schemas/portal";
+import { invalid, invalidFromError } from "~/utils/errors.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { requirePortalVendor } from "~/utils/portal.server";
+
+/**
+ * Upload and delete proposal attachments. The proposal page posts here (with JavaScript through a
+ * fetcher, so the builder keeps its state); this page itself is what a browser without
+ * JavaScript sees when an upload is refused.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const vendor = await requirePortalVendor(request);
+  const { attachments, lock } = await getProposalBuilder(vendor);
+  return { attachments, editable: lock === null };
+}
+
+/** The file part may be up to the per-file limit; the few text fields are tiny. */
+const uploadHandler = unstable_composeUploadHandlers(
+  unstable_createMemoryUploadHandler({
+    maxPartSize: MAX_ATTACHMENT_BYTES,
+    filter: ({ name, filename }) => name === "file" && typeof filename === "string",
+  }),
+  unstable_createMemoryUploadHandler({ maxPartSize: 1_000, filter: ({ filename }) => filename === undefined }),
+);
+
+const BACK = "/portal/proposal#attachments";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const vendor = await requirePortalVendor(request);
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) {
+    const parsed = parseForm(await request.formData(), deleteAttachmentSchema);
+    if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
+    try {
+      const deleted = await deleteAttachment(vendor, parsed.data.attachmentId);
+      return redirectWithFlash(BACK, { kind: "success", message: `${deleted.originalName} was removed.` });
+    } catch (error) {
+      return invalidFromError(error, parsed.values);
+    }
+  }
+
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, uploadHandler);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      const message =
+        error.field === "file"
+          ? `The file is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit per file. Nothing was uploaded.`
+          : "The form was not understood. Nothing was uploaded.";
+      return invalid({ file: message }, { intent: "upload" }, { status: 413 });
+    }
+    return invalid({ file: "The upload was not understood. Choose the file again." }, { intent: "upload" });
+  }
+  const file = formData.get("file");
+  if (formData.get("intent") !== "upload") return invalid({ form: "Unknown action." }, {});
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
+    return invalid({ file: "Choose a file to upload." }, { intent: "upload" });
+  }
+  try {
+    const attachment = await addAttachment(vendor, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return redirectWithFlash(BACK, { kind: "success", message: `${attachment.originalName} was attached.` });
+  } catch (error) {
+    return invalidFromError(error, { intent: "upload" });
+  }
+}
+
+export default function PortalAttachmentsPage() {
+  const { attachments, editable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <div className="breadcrumbs">
+        <Link to="/portal/proposal">Proposal</Link> / Attachments
+      </div>
+      <PageHeader title="Attachments" />
+      <AttachmentsCard attachments={attachments} editable={editable} lastResult={actionData} />
+    </>
+  );
+}
