@@ -23,10 +23,12 @@ export async function addAttachment(vendor: PortalVendor, file: { name: string; 
       // Same rule as editing the proposal: after the deadline or once submitted, nothing changes.
       throw new FieldError("file", lockText(context.lock));
     }
+    // Attaching before the first save creates the proposal at version 0 ("nothing saved yet"), so
+    // the form's first save (made at version 0) still fits.
     const proposal =
       context.proposal ??
       (await tx.proposal.create({
-        data: { rfpId: vendor.rfpId, invitationId: vendor.id, currency: context.rfp.currency },
+        data: { rfpId: vendor.rfpId, invitationId: vendor.id, currency: context.rfp.currency, version: 0 },
         select: { id: true, status: true, version: true },
       }));
     const existing = await tx.attachment.aggregate({

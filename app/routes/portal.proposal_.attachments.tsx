@@ -10,6 +10,7 @@ import { AttachmentsCard } from "~/components/portal/attachments";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatBytes, MAX_ATTACHMENT_BYTES } from "~/domain/proposal-rules";
 import { addAttachment, deleteAttachment } from "~/models/attachment.server";
+import type { PortalVendor } from "~/models/portal-session.server";
 import { getProposalBuilder } from "~/models/proposal.server";
 import { deleteAttachmentSchema } from "~/schemas/portal";
 import { invalid, invalidFromError } from "~/utils/errors.server";
@@ -41,33 +42,43 @@ const BACK = "/portal/proposal#attachments";
 
 export async function action({ request }: ActionFunctionArgs) {
   const vendor = await requirePortalVendor(request);
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    const parsed = parseForm(await request.formData(), deleteAttachmentSchema);
-    if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
-    try {
-      const deleted = await deleteAttachment(vendor, parsed.data.attachmentId);
-      return redirectWithFlash(BACK, { kind: "success", message: `${deleted.originalName} was removed.` });
-    } catch (error) {
-      return invalidFromError(error, parsed.values);
-    }
-  }
-
-  let formData: FormData;
+  const read = await readForm(request);
+  if ("refusal" in read) return read.refusal;
+  const { formData } = read;
+  if (formData.get("intent") === "upload") return upload(vendor, formData);
+  const parsed = parseForm(formData, deleteAttachmentSchema);
+  if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
   try {
-    formData = await unstable_parseMultipartFormData(request, uploadHandler);
+    const deleted = await deleteAttachment(vendor, parsed.data.attachmentId);
+    return redirectWithFlash(BACK, { kind: "success", message: `${deleted.originalName} was removed.` });
+  } catch (error) {
+    return invalidFromError(error, parsed.values);
+  }
+}
+
+/** Multipart (uploads) within the size limits, or a plain form (deleting); a refusal as a response. */
+async function readForm(request: Request) {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return { formData: await request.formData() };
+  }
+  try {
+    return { formData: await unstable_parseMultipartFormData(request, uploadHandler) };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       const message =
         error.field === "file"
           ? `The file is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit per file. Nothing was uploaded.`
           : "The form was not understood. Nothing was uploaded.";
-      return invalid({ file: message }, { intent: "upload" }, { status: 413 });
+      return { refusal: invalid({ file: message }, { intent: "upload" }, { status: 413 }) };
     }
-    return invalid({ file: "The upload was not understood. Choose the file again." }, { intent: "upload" });
+    return {
+      refusal: invalid({ file: "The upload was not understood. Choose the file again." }, { intent: "upload" }),
+    };
   }
+}
+
+async function upload(vendor: PortalVendor, formData: FormData) {
   const file = formData.get("file");
-  if (formData.get("intent") !== "upload") return invalid({ form: "Unknown action." }, {});
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     return invalid({ file: "Choose a file to upload." }, { intent: "upload" });
   }
