@@ -80,107 +80,110 @@ export default function PortalHomePage() {
       >
         <p className="muted">{rfp.summary}</p>
       </PageHeader>
-      {overview.unacknowledgedAddenda > 0 ? (
-        <Alert tone="warning" title="Addenda to acknowledge">
-          The buyer issued{" "}
-          {overview.unacknowledgedAddenda === 1 ? "an addendum" : `${overview.unacknowledgedAddenda} addenda`} you have
-          not acknowledged yet. <Link to="/portal/rfp#addenda">Read and acknowledge</Link>
-        </Alert>
-      ) : null}
-      <div className="grid grid--main-side portal-home">
-        <div className="stack">
-          <section className="card" aria-labelledby="standing-heading">
-            <div className="card__title">
-              <h2 id="standing-heading">Where you stand</h2>
-            </div>
-            <p>{info.vendorText}</p>
-            <dl className="facts">
-              <dt>Company</dt>
-              <dd>{vendorName}</dd>
-              <dt>Your status</dt>
-              <dd>
-                <Badge tone={info.tone}>{info.label}</Badge>
-              </dd>
-              {status === "DECLINED" && overview.declineReason ? (
-                <>
-                  <dt>Your reason</dt>
-                  <dd>{overview.declineReason}</dd>
-                </>
+      <div className="stack">
+        {overview.unacknowledgedAddenda > 0 ? (
+          <Alert tone="warning" title="Addenda to acknowledge">
+            The buyer issued{" "}
+            {overview.unacknowledgedAddenda === 1 ? "an addendum" : `${overview.unacknowledgedAddenda} addenda`} you
+            have not acknowledged yet. <Link to="/portal/rfp#addenda">Read and acknowledge</Link>
+          </Alert>
+        ) : null}
+        <div className="grid grid--main-side portal-home">
+          <div className="stack">
+            <section className="card" aria-labelledby="standing-heading">
+              <div className="card__title">
+                <h2 id="standing-heading">Where you stand</h2>
+              </div>
+              <p>{info.vendorText}</p>
+              <dl className="facts">
+                <dt>Company</dt>
+                <dd>{vendorName}</dd>
+                <dt>Your status</dt>
+                <dd>
+                  <Badge tone={info.tone}>{info.label}</Badge>
+                </dd>
+                {status === "DECLINED" && overview.declineReason ? (
+                  <>
+                    <dt>Your reason</dt>
+                    <dd>{overview.declineReason}</dd>
+                  </>
+                ) : null}
+                {overview.disqualifiedReason && status === "DISQUALIFIED" ? (
+                  <>
+                    <dt>Reason</dt>
+                    <dd>{overview.disqualifiedReason}</dd>
+                  </>
+                ) : null}
+                <dt>Proposal</dt>
+                <dd>
+                  <ProposalState proposal={overview.proposal} fmt={fmt} />
+                </dd>
+                <dt>RFP document</dt>
+                <dd>
+                  {overview.documentVersion ? (
+                    <Link to="/portal/rfp">Version {overview.documentVersion.number}</Link>
+                  ) : (
+                    <span className="muted">Not published yet</span>
+                  )}
+                </dd>
+              </dl>
+              {!proposalOpen ? (
+                <Alert tone="info">
+                  The proposal period is over
+                  {rfp.stage === "EVALUATION" ? ": the buyer is evaluating the proposals" : ""}. This page shows your
+                  status as the tender goes on.
+                </Alert>
               ) : null}
-              {overview.disqualifiedReason && status === "DISQUALIFIED" ? (
-                <>
-                  <dt>Reason</dt>
-                  <dd>{overview.disqualifiedReason}</dd>
-                </>
-              ) : null}
-              <dt>Proposal</dt>
-              <dd>
-                <ProposalState proposal={overview.proposal} fmt={fmt} />
-              </dd>
-              <dt>RFP document</dt>
-              <dd>
-                {overview.documentVersion ? (
-                  <Link to="/portal/rfp">Version {overview.documentVersion.number}</Link>
-                ) : (
-                  <span className="muted">Not published yet</span>
-                )}
-              </dd>
-            </dl>
-            {rfp.stage !== "PUBLISHED" ? (
-              <Alert tone="info">
-                The proposal period is over{rfp.stage === "EVALUATION" ? ": the buyer is evaluating the proposals" : ""}
-                . This page shows your status as the tender goes on.
-              </Alert>
-            ) : null}
-          </section>
+            </section>
 
-          <section className="card" aria-labelledby="next-heading">
+            <section className="card" aria-labelledby="next-heading">
+              <div className="card__title">
+                <h2 id="next-heading">What to do next</h2>
+              </div>
+              {steps.length > 0 ? (
+                <ol className="next-steps">
+                  {steps.map((step) => (
+                    <li key={step.text}>
+                      <Link to={step.to}>{step.text}</Link>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">
+                  Nothing is needed from you right now. The buyer will email you about the next step.
+                </p>
+              )}
+            </section>
+
+            {proposalOpen ? <IntentCard status={status} lastResult={actionData} /> : null}
+          </div>
+
+          <section className="card" aria-labelledby="deadlines-heading">
             <div className="card__title">
-              <h2 id="next-heading">What to do next</h2>
+              <h2 id="deadlines-heading">Deadlines</h2>
+              <span className="muted small">{rfp.timeZone.replaceAll("_", " ")} time</span>
             </div>
-            {steps.length > 0 ? (
-              <ol className="next-steps">
-                {steps.map((step) => (
-                  <li key={step.text}>
-                    <Link to={step.to}>{step.text}</Link>
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="muted">
-                Nothing is needed from you right now. The buyer will email you about the next step.
-              </p>
-            )}
+            <div className="deadlines">
+              <Deadline
+                label="Clarification questions close"
+                at={rfp.questionsDeadline}
+                timeZone={rfp.timeZone}
+                now={now}
+                locale={locale}
+              />
+              <Deadline
+                label="Proposal deadline"
+                at={rfp.proposalDeadline}
+                timeZone={rfp.timeZone}
+                now={now}
+                locale={locale}
+              />
+            </div>
+            <p className="muted small">
+              Late proposals cannot be accepted. The deadline is checked by the server at the moment you submit.
+            </p>
           </section>
-
-          {proposalOpen ? <IntentCard status={status} lastResult={actionData} /> : null}
         </div>
-
-        <section className="card" aria-labelledby="deadlines-heading">
-          <div className="card__title">
-            <h2 id="deadlines-heading">Deadlines</h2>
-            <span className="muted small">{rfp.timeZone.replaceAll("_", " ")} time</span>
-          </div>
-          <div className="deadlines">
-            <Deadline
-              label="Clarification questions close"
-              at={rfp.questionsDeadline}
-              timeZone={rfp.timeZone}
-              now={now}
-              locale={locale}
-            />
-            <Deadline
-              label="Proposal deadline"
-              at={rfp.proposalDeadline}
-              timeZone={rfp.timeZone}
-              now={now}
-              locale={locale}
-            />
-          </div>
-          <p className="muted small">
-            Late proposals cannot be accepted. The deadline is checked by the server at the moment you submit.
-          </p>
-        </section>
       </div>
     </>
   );

@@ -29,14 +29,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { attachments, editable: lock === null };
 }
 
-/** The file part may be up to the per-file limit; the few text fields are tiny. */
-const uploadHandler = unstable_composeUploadHandlers(
-  unstable_createMemoryUploadHandler({
-    maxPartSize: MAX_ATTACHMENT_BYTES,
-    filter: ({ name, filename }) => name === "file" && typeof filename === "string",
-  }),
-  unstable_createMemoryUploadHandler({ maxPartSize: 1_000, filter: ({ filename }) => filename === undefined }),
-);
+/**
+ * The file part may be up to the per-file limit; the few text fields are tiny. Made per request
+ * inside the action: module-level code would also run in the browser bundle.
+ */
+function uploadHandler() {
+  return unstable_composeUploadHandlers(
+    unstable_createMemoryUploadHandler({
+      maxPartSize: MAX_ATTACHMENT_BYTES,
+      filter: ({ name, filename }) => name === "file" && typeof filename === "string",
+    }),
+    unstable_createMemoryUploadHandler({ maxPartSize: 1_000, filter: ({ filename }) => filename === undefined }),
+  );
+}
 
 const BACK = "/portal/proposal#attachments";
 
@@ -62,7 +67,7 @@ async function readForm(request: Request) {
     return { formData: await request.formData() };
   }
   try {
-    return { formData: await unstable_parseMultipartFormData(request, uploadHandler) };
+    return { formData: await unstable_parseMultipartFormData(request, uploadHandler()) };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       const message =

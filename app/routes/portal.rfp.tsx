@@ -63,8 +63,10 @@ export default function PortalDocumentPage() {
       >
         <p className="muted">{version.snapshot.rfp.summary}</p>
       </PageHeader>
-      <Addenda addenda={addenda} fmt={fmt} />
-      <RfpDocument snapshot={version.snapshot} current={current} locale={locale} />
+      <div className="stack">
+        <Addenda addenda={addenda} fmt={fmt} />
+        <RfpDocument snapshot={version.snapshot} current={current} locale={locale} />
+      </div>
     </>
   );
 }

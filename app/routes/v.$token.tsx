@@ -13,10 +13,14 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-/** The link carries a secret: never cached, never sent on as a Referer. */
+/**
+ * The link carries a secret: never cached, and never sent on in a Referer, not even to this site
+ * (proxies log Referers). Not "no-referrer": browsers then send "Origin: null" with the form, which
+ * the cross-site request check rightly refuses.
+ */
 const SECRET_PAGE_HEADERS = {
   "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "strict-origin",
   "X-Robots-Tag": "noindex",
 };
 export const headers: HeadersFunction = () => SECRET_PAGE_HEADERS;

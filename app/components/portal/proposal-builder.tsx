@@ -39,6 +39,7 @@ export function ProposalBuilder({
   draft,
   requirements,
   version: initialVersion,
+  storedVersion,
   editable,
   currency,
   timeZone,
@@ -49,6 +50,8 @@ export function ProposalBuilder({
   draft: ProposalDraft;
   requirements: DocumentRequirement[];
   version: number;
+  /** The version the loader last saw (an explicit save reloads it); versions only go up. */
+  storedVersion: number;
   editable: boolean;
   currency: string;
   timeZone: string;
@@ -93,6 +96,18 @@ export function ProposalBuilder({
     return syncedResult === lastResult ? undefined : lastResult?.fieldErrors?.[path];
   };
 
+  // After an explicit save of ours the page reloads with exactly the version that save made: adopt
+  // it. Any other newer version was saved elsewhere; it is not adopted (the next save is refused
+  // as a conflict and the vendor decides), so nobody's work is overwritten unseen.
+  const expectedVersion = useRef<number | null>(null);
+  useEffect(() => {
+    if (lastResult?.conflict || expectedVersion.current === null) return;
+    if (storedVersion === expectedVersion.current) {
+      setVersion(storedVersion);
+      expectedVersion.current = null;
+    }
+  }, [storedVersion, lastResult, setVersion]);
+
   // An explicit save or submit waits for an autosave in flight, then goes with the newest version.
   const queued = useRef<FormData | null>(null);
   const send = (formData: FormData) => {
@@ -101,13 +116,15 @@ export function ProposalBuilder({
       return;
     }
     formData.set("version", String(autosave.versionRef.current));
-    submit(formData, { method: "post", action: "/portal/proposal", preventScrollReset: false });
+    expectedVersion.current = autosave.versionRef.current + 1;
+    submit(formData, { method: "post", action: "/portal/proposal" });
   };
   useEffect(() => {
     if (autosave.state.kind === "saving" || !queued.current) return;
     const formData = queued.current;
     queued.current = null;
     formData.set("version", String(autosave.versionRef.current));
+    expectedVersion.current = autosave.versionRef.current + 1;
     submit(formData, { method: "post", action: "/portal/proposal" });
   }, [autosave.state.kind, autosave.versionRef, submit]);
 
@@ -123,68 +140,70 @@ export function ProposalBuilder({
   const conflict = autosave.state.kind === "conflict" ? autosave.state : null;
   return (
     <BuilderProvider value={{ form, errorFor, editable, currency, locale }}>
-      <Form method="post" id={PROPOSAL_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="stack">
-        <input type="hidden" name="version" value={autosave.version} />
-        <FormError message={lastResult?.conflict ? undefined : lastResult?.fieldErrors?.form} />
-        <fieldset disabled={!editable} className="form-section stack">
-          <ExecutiveSummary />
-          <RequirementResponses requirements={requirements} />
-          <PriceSchedule />
-          <ServiceTiers />
-          <Commitments />
-        </fieldset>
-      </Form>
-      <AttachmentsCard attachments={attachments} editable={editable} />
-      {editable ? (
-        <section className="card action-bar" aria-label="Save and submit">
-          {missing && missing.length > 0 ? (
-            <Alert tone="error" title="Your draft is saved, but it cannot be submitted yet">
-              <ul>
-                {missing.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-          {conflict || lastResult?.conflict ? (
-            <Alert tone="warning" title="Saved from another window or tab">
-              <p>
-                {conflict?.message || lastResult?.fieldErrors?.form} What you see here is kept.{" "}
-                <strong>Save draft</strong> replaces the other version with yours; to see the other version instead,
-                reload the page (your changes here are then lost).
-              </p>
-            </Alert>
-          ) : null}
-          <div className="action-bar__row">
-            <AutosaveStatus state={autosave.state} timeZone={timeZone} locale={locale} />
-            <span className="spacer" />
-            <Button
-              type="submit"
-              form={PROPOSAL_FORM_ID}
-              name="intent"
-              value="save"
-              variant="secondary"
-              pending={submittingIntent === "save"}
-              pendingLabel="Saving…"
-              onClick={() => {
-                if (conflict) autosave.resume(conflict.version);
-              }}
-            >
-              Save draft
-            </Button>
-            <Button
-              type="submit"
-              form={PROPOSAL_FORM_ID}
-              name="intent"
-              value="submit"
-              pending={submittingIntent === "submit"}
-              pendingLabel="Submitting…"
-            >
-              Submit proposal
-            </Button>
-          </div>
-        </section>
-      ) : null}
+      <div className="stack">
+        <Form method="post" id={PROPOSAL_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="stack">
+          <input type="hidden" name="version" value={autosave.version} />
+          <FormError message={lastResult?.conflict ? undefined : lastResult?.fieldErrors?.form} />
+          <fieldset disabled={!editable} className="proposal-fieldset stack">
+            <ExecutiveSummary />
+            <RequirementResponses requirements={requirements} />
+            <PriceSchedule />
+            <ServiceTiers />
+            <Commitments />
+          </fieldset>
+        </Form>
+        <AttachmentsCard attachments={attachments} editable={editable} />
+        {editable ? (
+          <section className="card action-bar" aria-label="Save and submit">
+            {missing && missing.length > 0 ? (
+              <Alert tone="error" title="Your draft is saved, but it cannot be submitted yet">
+                <ul>
+                  {missing.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
+            {conflict || lastResult?.conflict ? (
+              <Alert tone="warning" title="Saved from another window or tab">
+                <p>
+                  {conflict?.message || lastResult?.fieldErrors?.form} What you see here is kept.{" "}
+                  <strong>Save draft</strong> replaces the other version with yours; to see the other version instead,
+                  reload the page (your changes here are then lost).
+                </p>
+              </Alert>
+            ) : null}
+            <div className="action-bar__row">
+              <AutosaveStatus state={autosave.state} timeZone={timeZone} locale={locale} />
+              <span className="spacer" />
+              <Button
+                type="submit"
+                form={PROPOSAL_FORM_ID}
+                name="intent"
+                value="save"
+                variant="secondary"
+                pending={submittingIntent === "save"}
+                pendingLabel="Saving…"
+                onClick={() => {
+                  if (conflict) autosave.resume(conflict.version);
+                }}
+              >
+                Save draft
+              </Button>
+              <Button
+                type="submit"
+                form={PROPOSAL_FORM_ID}
+                name="intent"
+                value="submit"
+                pending={submittingIntent === "submit"}
+                pendingLabel="Submitting…"
+              >
+                Submit proposal
+              </Button>
+            </div>
+          </section>
+        ) : null}
+      </div>
     </BuilderProvider>
   );
 }
@@ -198,7 +217,7 @@ function ExecutiveSummary() {
       </div>
       <Field
         name="executiveSummary"
-        label="Executive summary"
+        label="Summary of your proposal"
         hint="Your offer in a few paragraphs: approach, team, why you. Plain text."
         error={errorFor("executiveSummary")}
       >

@@ -86,10 +86,13 @@ export function ProposalPage({ loaded, actionData }: { loaded: Loaded; actionDat
         </EmptyState>
       ) : (
         <ProposalBuilder
-          key={`${proposal?.version ?? 0}|${location.search}|${lock ?? "open"}`}
+          // Remounted (fresh from the loader) only when the page changes meaning: locked, unlocked,
+          // or a row added without JavaScript. Saving never remounts, so typing is never lost.
+          key={`${location.search}|${lock ?? "open"}`}
           draft={draft}
           requirements={loaded.requirements}
           version={version}
+          storedVersion={proposal?.version ?? 0}
           editable={lock === null}
           currency={rfp.currency}
           timeZone={rfp.timeZone}
