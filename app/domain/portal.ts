@@ -177,7 +177,7 @@ export function vendorNextSteps(input: {
       return steps;
     case "SUBMITTED":
       steps.push({
-        text: "Nothing more is needed. You can withdraw and resubmit until the deadline.",
+        text: "Your proposal is submitted. You can still withdraw and resubmit it until the deadline.",
         to: "/portal/proposal",
       });
       break;

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { Field, FormError, useIsSubmitting, useValidatedForm } from "~/components/form";
 import { Deadline, useNow } from "~/components/portal/deadline";
 import { Alert } from "~/components/ui/alert";
@@ -231,11 +232,19 @@ function IntentCard({ status, lastResult }: { status: InvitationStatus; lastResu
   const bidding = useIsSubmitting("bid");
   const declining = useIsSubmitting("decline");
   const declineResult = lastResult?.values?.intent === "decline" ? lastResult : undefined;
-  const { onSubmit, field, errorFor, formError } = useValidatedForm({
+  const { form, field, errorFor, formError } = useValidatedForm({
     schema: declineSchema,
     defaultValues: { intent: "decline", reason: "" },
     lastResult: declineResult,
   });
+  const submit = useSubmit();
+  // A missing reason is pointed out first; only a valid decline asks for confirmation.
+  const confirmDecline = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    void form.handleSubmit(() => {
+      if (window.confirm("Tell the buyer you will not bid? You can change this until the deadline.")) submit(element);
+    })(event);
+  };
   if (!["INVITED", "INTENDS_TO_BID", "DECLINED"].includes(status)) return null;
   return (
     <section className="card" aria-labelledby="intent-heading" id="intent">
@@ -259,20 +268,9 @@ function IntentCard({ status, lastResult }: { status: InvitationStatus; lastResu
         </Form>
       ) : null}
       {status !== "DECLINED" ? (
-        <details open={Boolean(declineResult)}>
+        <details open={Boolean(declineResult)} className="intent-decline">
           <summary className="button button--ghost button--small">We will not bid…</summary>
-          <Form
-            method="post"
-            className="form"
-            onSubmit={(event) => {
-              if (!window.confirm("Tell the buyer you will not bid? You can change this until the deadline.")) {
-                event.preventDefault();
-                return;
-              }
-              onSubmit(event);
-            }}
-            noValidate
-          >
+          <Form method="post" className="form" onSubmit={confirmDecline} noValidate>
             <FormError message={formError} />
             <input type="hidden" {...field("intent")} />
             <Field

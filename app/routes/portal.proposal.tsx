@@ -61,7 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const parsed = parseProposalForm(formData);
-  if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
+  if (!parsed.success) {
+    return invalid(
+      { form: "Nothing was saved: correct the fields marked in red.", ...parsed.fieldErrors },
+      parsed.values,
+    );
+  }
   const { intent, version, ...draft } = parsed.data;
   const at = (date: Date) => formatDateTime(date, { timeZone: vendor.rfp.timeZone });
   try {

@@ -143,7 +143,13 @@ export default function PortalQuestionsPage() {
           </section>
         </div>
 
-        <AskCard open={open} sections={sections} deadline={questionsDeadline ? fmt(questionsDeadline) : null} />
+        {/* A new key after each question sent: the form starts empty again. */}
+        <AskCard
+          key={own.length}
+          open={open}
+          sections={sections}
+          deadline={questionsDeadline ? fmt(questionsDeadline) : null}
+        />
       </div>
     </>
   );

@@ -29,7 +29,7 @@ const decimal = (scale: number, example: string) =>
     .default("")
     .refine(
       (value) => value === "" || parseDecimal(value, scale) !== null,
-      `Enter a number such as ${example} (decimal point, at most ${scale} decimals).`,
+      `Use digits and a decimal point, e.g. ${example}.`,
     );
 
 export const MAX_PRICE_LINES = 100;
@@ -47,8 +47,8 @@ const priceLineSchema = z.object({
   description: text(300, "The description"),
   kind: z.enum(PRICE_KINDS, { error: "Choose one-time or recurring." }).default("ONE_TIME"),
   unit: text(60, "The unit"),
-  quantity: decimal(QUANTITY_SCALE, "12 or 2.5"),
-  unitPrice: decimal(PRICE_SCALE, "1250 or 1 250.50"),
+  quantity: decimal(QUANTITY_SCALE, "2.5"),
+  unitPrice: decimal(PRICE_SCALE, "1250.50"),
 });
 
 const slaTargetSchema = z.object({

@@ -155,7 +155,7 @@ describe("a vendor in the portal", () => {
       .waitFor();
     expect(await invitationOf(invitation.id)).toEqual({ status: "SUBMITTED" });
     expect((await proposalOf(invitation.id))?.submissionCount).toBe(1);
-    await page.getByText("Your proposal is submitted. To change it, withdraw it").waitFor();
+    await page.getByText(/The proposal is read-only now\./).waitFor();
     expect(await page.getByLabel("Description of price line 1").isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Submit proposal" }).count()).toBe(0);
 

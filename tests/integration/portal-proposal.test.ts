@@ -120,7 +120,12 @@ describe("building a proposal", () => {
     });
     expect(result.status).toBe(400);
     const { fieldErrors } = result.data as { fieldErrors: Record<string, string> };
-    expect(Object.keys(fieldErrors).sort()).toEqual(["priceLines.0.unitPrice", "responses.0.compliance", "termMonths"]);
+    expect(Object.keys(fieldErrors).sort()).toEqual([
+      "form",
+      "priceLines.0.unitPrice",
+      "responses.0.compliance",
+      "termMonths",
+    ]);
     expect(await proposalSnapshot(invitation.id)).toBeNull();
     expect(await prisma.auditEvent.count()).toBe(before);
   });

@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormError, type ServerFormResult } from "~/components/form";
 import { Button } from "~/components/ui/button";
 import {
@@ -33,13 +33,27 @@ export function AttachmentsCard({
   const upload = useFetcher<{ fieldErrors?: Record<string, string> }>();
   const fileInput = useRef<HTMLInputElement>(null);
   const uploading = upload.state !== "idle";
-  const error = upload.data?.fieldErrors?.file ?? upload.data?.fieldErrors?.form ?? lastResult?.fieldErrors?.file;
+  const [refusal, setRefusal] = useState<string | undefined>(lastResult?.fieldErrors?.file);
   const totalBytes = attachments.reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
 
-  // A finished upload clears the chosen file, so the same file is not sent twice by accident.
+  // Each upload's own answer: a refusal comes back as data; an accepted file redirects (and the
+  // fetcher keeps its previous data), so "data unchanged" means success. Success clears the
+  // chosen file, so the same file is not sent twice by accident.
+  const answerBefore = useRef<unknown>(null);
+  const busy = useRef(false);
   useEffect(() => {
-    if (upload.state === "idle" && !upload.data?.fieldErrors && fileInput.current) fileInput.current.value = "";
+    if (upload.state !== "idle") {
+      if (!busy.current) answerBefore.current = upload.data;
+      busy.current = true;
+      return;
+    }
+    if (!busy.current) return;
+    busy.current = false;
+    const answer = upload.data !== answerBefore.current ? upload.data : undefined;
+    setRefusal(answer?.fieldErrors?.file ?? answer?.fieldErrors?.form);
+    if (!answer?.fieldErrors && fileInput.current) fileInput.current.value = "";
   }, [upload.state, upload.data]);
+  const error = refusal;
 
   return (
     <section className="card" id="attachments" aria-labelledby="attachments-heading">

@@ -143,7 +143,6 @@ export function ProposalBuilder({
       <div className="stack">
         <Form method="post" id={PROPOSAL_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="stack">
           <input type="hidden" name="version" value={autosave.version} />
-          <FormError message={lastResult?.conflict ? undefined : lastResult?.fieldErrors?.form} />
           <fieldset disabled={!editable} className="proposal-fieldset stack">
             <ExecutiveSummary />
             <RequirementResponses requirements={requirements} />
@@ -155,6 +154,7 @@ export function ProposalBuilder({
         <AttachmentsCard attachments={attachments} editable={editable} />
         {editable ? (
           <section className="card action-bar" aria-label="Save and submit">
+            <FormError message={lastResult?.conflict || missing ? undefined : lastResult?.fieldErrors?.form} />
             {missing && missing.length > 0 ? (
               <Alert tone="error" title="Your draft is saved, but it cannot be submitted yet">
                 <ul>

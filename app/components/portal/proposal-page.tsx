@@ -56,51 +56,53 @@ export function ProposalPage({ loaded, actionData }: { loaded: Loaded; actionDat
           deadline.
         </p>
       </PageHeader>
-      {proposal?.status === "SUBMITTED" && proposal.submittedAt ? (
-        <Alert tone="success" title="Submitted">
-          Submitted {fmt(proposal.submittedAt)}
-          {proposal.submissionCount > 1 ? ` (submission ${proposal.submissionCount})` : ""}. A receipt with the content
-          fingerprint was emailed to your contact.
-        </Alert>
-      ) : null}
-      {proposal?.status === "WITHDRAWN" && proposal.withdrawnAt ? (
-        <Alert tone="warning" title="Withdrawn">
-          You withdrew your proposal {fmt(proposal.withdrawnAt)}. It does not count until you submit it again.
-        </Alert>
-      ) : null}
-      {lock ? (
-        <Alert tone={lock === "submitted" ? "info" : "warning"} title="Read-only">
-          {PROPOSAL_LOCK_TEXT[lock]}
-          {lock === "declined" ? (
-            <>
-              {" "}
-              <Link to="/portal#intent">Change your answer</Link>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
-      {loaded.canWithdraw && proposal ? <WithdrawForm version={proposal.version} lastResult={actionData} /> : null}
-      {loaded.requirements.length === 0 ? (
-        <EmptyState title="The RFP document is not available yet">
-          The proposal follows the RFP's requirements; you can start once the buyer has published them.
-        </EmptyState>
-      ) : (
-        <ProposalBuilder
-          // Remounted (fresh from the loader) only when the page changes meaning: locked, unlocked,
-          // or a row added without JavaScript. Saving never remounts, so typing is never lost.
-          key={`${location.search}|${lock ?? "open"}`}
-          draft={draft}
-          requirements={loaded.requirements}
-          version={version}
-          storedVersion={proposal?.version ?? 0}
-          editable={lock === null}
-          currency={rfp.currency}
-          timeZone={rfp.timeZone}
-          locale={locale}
-          attachments={loaded.attachments}
-          lastResult={actionData?.values?.intent === "withdraw" ? undefined : actionData}
-        />
-      )}
+      <div className="stack">
+        {proposal?.status === "SUBMITTED" && proposal.submittedAt ? (
+          <Alert tone="success" title="Submitted">
+            Submitted {fmt(proposal.submittedAt)}
+            {proposal.submissionCount > 1 ? ` (submission ${proposal.submissionCount})` : ""}. A receipt with the
+            content fingerprint was emailed to your contact. The proposal is read-only now.
+          </Alert>
+        ) : null}
+        {proposal?.status === "WITHDRAWN" && proposal.withdrawnAt ? (
+          <Alert tone="warning" title="Withdrawn">
+            You withdrew your proposal {fmt(proposal.withdrawnAt)}. It does not count until you submit it again.
+          </Alert>
+        ) : null}
+        {lock && lock !== "submitted" ? (
+          <Alert tone="warning" title="Read-only">
+            {PROPOSAL_LOCK_TEXT[lock]}
+            {lock === "declined" ? (
+              <>
+                {" "}
+                <Link to="/portal#intent">Change your answer</Link>
+              </>
+            ) : null}
+          </Alert>
+        ) : null}
+        {loaded.canWithdraw && proposal ? <WithdrawForm version={proposal.version} lastResult={actionData} /> : null}
+        {loaded.requirements.length === 0 ? (
+          <EmptyState title="The RFP document is not available yet">
+            The proposal follows the RFP's requirements; you can start once the buyer has published them.
+          </EmptyState>
+        ) : (
+          <ProposalBuilder
+            // Remounted (fresh from the loader) only when the page changes meaning: locked, unlocked,
+            // or a row added without JavaScript. Saving never remounts, so typing is never lost.
+            key={`${location.search}|${lock ?? "open"}`}
+            draft={draft}
+            requirements={loaded.requirements}
+            version={version}
+            storedVersion={proposal?.version ?? 0}
+            editable={lock === null}
+            currency={rfp.currency}
+            timeZone={rfp.timeZone}
+            locale={locale}
+            attachments={loaded.attachments}
+            lastResult={actionData?.values?.intent === "withdraw" ? undefined : actionData}
+          />
+        )}
+      </div>
     </>
   );
 }

@@ -25,6 +25,7 @@ export function ServiceTiers() {
         Describe each tier you offer with its terms of service and measurable SLA targets, including the service credit
         when a target is missed.
       </p>
+      {!editable && tiers.fields.length === 0 ? <p className="muted">No service tiers were entered.</p> : null}
       <div className="stack">
         {tiers.fields.map((tier, index) => (
           <ServiceTier key={tier.id} index={index} onRemove={() => tiers.remove(index)} />
@@ -191,6 +192,9 @@ export function Commitments() {
           </li>
         ))}
       </ul>
+      {!editable && rows.fields.length === 0 ? (
+        <p className="muted">No claims, commitments or limitations were entered.</p>
+      ) : null}
       <ol className="commitment-list">
         {rows.fields.map((row, index) => (
           <CommitmentRow key={row.id} index={index} onRemove={() => rows.remove(index)} />

@@ -103,8 +103,8 @@ export function useAutosave<T extends FieldValues>({
         version: answer.conflict.version,
       });
     } else if (answer.fieldErrors) {
-      const first = answer.fieldErrors.form ?? Object.values(answer.fieldErrors)[0] ?? "The draft could not be saved.";
-      setState({ kind: "error", message: `Not saved: ${first}` });
+      const first = Object.values(answer.fieldErrors)[0];
+      setState({ kind: "error", message: answer.fieldErrors.form ?? `Not saved: ${first ?? "please try again."}` });
     }
   }, [answer, fetcher.state, setVersion]);
 
