@@ -143,6 +143,10 @@ export function ProposalBuilder({
       <div className="stack">
         <Form method="post" id={PROPOSAL_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="stack">
           <input type="hidden" name="version" value={autosave.version} />
+          {/* Enter in a field submits with the form's first button: make that "save", never a row's "Remove". */}
+          <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+            Save draft
+          </button>
           <fieldset disabled={!editable} className="proposal-fieldset stack">
             <ExecutiveSummary />
             <RequirementResponses requirements={requirements} />
