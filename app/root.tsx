@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -66,11 +67,17 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** The vendor portal and its entry links have their own frame: never the staff navigation. */
+function useIsVendorPage() {
+  return useMatches().some((match) => /^routes\/(portal|v\.)/.test(match.id));
+}
+
 export default function App() {
   const root = useRootData();
+  const vendorPage = useIsVendorPage();
   return (
     <>
-      {root?.user ? (
+      {root?.user && !vendorPage ? (
         <AppShell user={root.user}>
           <Outlet />
         </AppShell>
@@ -102,7 +109,14 @@ const STATUS_MESSAGES: Record<number, { title: string; text: string }> = {
 };
 
 /** Friendly, status-specific message with the request id; never a stack trace. */
-export function ErrorMessage({ error }: { error: unknown }) {
+export function ErrorMessage({
+  error,
+  home = { to: "/dashboard", label: "Back to your dashboard" },
+}: {
+  error: unknown;
+  /** Where "back" leads: the dashboard for staff, the portal home for vendors. */
+  home?: { to: string; label: string };
+}) {
   const pageRequestId = useRequestId();
   if (isRouteErrorResponse(error)) {
     const known = STATUS_MESSAGES[error.status] ?? { title: "Something went wrong", text: "Please try again." };
@@ -120,7 +134,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
           </p>
         ) : null}
         <p>
-          <a href="/dashboard">Back to your dashboard</a>
+          <a href={home.to}>{home.label}</a>
         </p>
       </div>
     );
@@ -136,7 +150,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
         </p>
       ) : null}
       <p>
-        <a href="/dashboard">Back to your dashboard</a>
+        <a href={home.to}>{home.label}</a>
       </p>
     </div>
   );

@@ -53,6 +53,15 @@ const ACTION_LABELS: Record<string, string> = {
   "proposals.opened": "opened the proposals",
   "compliance.screened": "screened proposals against the mandatory requirements",
   "invitation.disqualified": "disqualified a vendor",
+  "invitation.intends_to_bid": "said it intends to bid",
+  "invitation.declined": "declined to bid",
+  "addendum.acknowledged": "acknowledged an addendum",
+  "question.asked": "asked a clarification question",
+  "proposal.draft_saved": "saved its proposal draft",
+  "proposal.submitted": "submitted its proposal",
+  "proposal.withdrawn": "withdrew its proposal",
+  "proposal.attachment_added": "attached a file to its proposal",
+  "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
 };
 

@@ -22,13 +22,19 @@ export function newInvitationToken() {
 
 export type TokenProblem = "unknown" | "revoked" | "expired";
 
-/** Why an invitation's link does not work (any more), or null when it does. */
+/**
+ * Why an invitation's link does not work (any more), or null when it does. Besides the link's own
+ * revocation and expiry, the RFP must be visible to vendors: never a draft (links made before
+ * publishing are replaced when it is published), never a cancelled or awarded tender.
+ */
 export function tokenProblem(
-  invitation: { revokedAt: Date | null; expiresAt: Date | null },
+  invitation: { revokedAt: Date | null; expiresAt: Date | null; rfp: { stage: string } },
   now = new Date(),
 ): TokenProblem | null {
   if (invitation.revokedAt) return "revoked";
   if (invitation.expiresAt && invitation.expiresAt <= now) return "expired";
+  if (invitation.rfp.stage === "CANCELLED" || invitation.rfp.stage === "AWARDED") return "expired";
+  if (invitation.rfp.stage === "DRAFT") return "unknown";
   return null;
 }
 
@@ -64,13 +70,19 @@ export async function findInvitationByToken(token: string) {
   return { problem: tokenProblem(invitation), invitation };
 }
 
-/** Exchange a valid link token for a new portal session; audited as the vendor's first act. */
-export async function openPortalSession(token: string, meta: { ip: string }) {
+/**
+ * Exchange a valid link token for a new portal session; audited as the vendor's first act. Any
+ * portal session this browser presented before ends (another vendor's, or a planted one).
+ */
+export async function openPortalSession(token: string, meta: { ip: string; previousSecret: string | null }) {
   const { problem, invitation } = await findInvitationByToken(token);
   if (!invitation || problem) return { ok: false as const, problem: problem ?? "unknown" };
   const secret = randomBytes(32).toString("base64url");
   const now = new Date();
   await prisma.$transaction(async (tx) => {
+    if (meta.previousSecret) {
+      await tx.portalSession.deleteMany({ where: { tokenHash: hashSecret(meta.previousSecret) } });
+    }
     await tx.portalSession.create({
       data: {
         tokenHash: hashSecret(secret),
@@ -82,7 +94,7 @@ export async function openPortalSession(token: string, meta: { ip: string }) {
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { lastVisitAt: now } });
     await recordAudit(tx, {
-      actor: { id: null, label: `vendor:${invitation.vendor.name}` },
+      actor: vendorActor(invitation),
       action: "portal.entered",
       entityType: "Invitation",
       entityId: invitation.id,
@@ -114,6 +126,11 @@ export async function findPortalSession(secret: string, now = new Date()) {
 export type PortalVendor = NonNullable<Awaited<ReturnType<typeof findPortalSession>>>["invitation"] & {
   sessionId: string;
 };
+
+/** Audit actor for vendor actions: the company, since vendors have no personal accounts. */
+export function vendorActor(vendor: { vendor: { name: string } }) {
+  return { id: null, label: `vendor:${vendor.vendor.name}` };
+}
 
 export async function closePortalSession(secret: string) {
   await prisma.portalSession.deleteMany({ where: { tokenHash: hashSecret(secret) } });

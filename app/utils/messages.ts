@@ -204,3 +204,60 @@ export function disqualificationMessage(
     ].join("\n"),
   };
 }
+
+export function questionReceivedMessage(input: {
+  rfp: { reference: string; title: string };
+  leadName: string;
+  vendorName: string;
+  sectionTitle: string | null;
+  question: string;
+  link: string;
+}): Message {
+  return {
+    subject: `New clarification question: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.leadName},`,
+      "",
+      `${input.vendorName} asked a clarification question about "${input.rfp.title}" (${input.rfp.reference})${input.sectionTitle ? `, on the section "${input.sectionTitle}"` : ""}:`,
+      "",
+      input.question,
+      "",
+      "Answer it in Shortlist and publish the answer to every invited vendor, with anything that identifies the asking vendor removed:",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function proposalReceiptMessage(input: {
+  rfp: RfpFacts;
+  buyer: string;
+  vendorName: string;
+  contactName: string | null;
+  submittedAt: Date;
+  submission: number;
+  contentHash: string;
+  attachments: number;
+}): Message {
+  const { rfp } = input;
+  return {
+    subject: `Proposal received: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `${input.buyer} confirms receipt of the proposal of ${input.vendorName} for "${rfp.title}" (${rfp.reference}).`,
+      "",
+      `Received: ${when(input.submittedAt, rfp.timeZone)}`,
+      `Submission: ${input.submission === 1 ? "first submission" : `resubmission no. ${input.submission}`}`,
+      `Attachments: ${input.attachments}`,
+      `Content fingerprint (SHA-256): ${input.contentHash}`,
+      "",
+      "The fingerprint identifies exactly what you submitted; keep this email as your receipt. Proposals stay sealed until the proposal deadline.",
+      `You can withdraw and resubmit in the portal until ${when(rfp.proposalDeadline, rfp.timeZone)}.`,
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}

@@ -44,7 +44,7 @@ export async function requirePortalVendor(
 
 /** Exchange a link token; returns the Set-Cookie header, or why the link does not work. */
 export async function startPortalSession(request: Request, token: string) {
-  const result = await openPortalSession(token, { ip: clientIp() });
+  const result = await openPortalSession(token, { ip: clientIp(), previousSecret: await readSecret(request) });
   if (!result.ok) return result;
   const cookie = await portalCookie(request).serialize(result.secret, { maxAge: result.maxAgeSeconds });
   return { ok: true as const, cookie };
@@ -56,7 +56,4 @@ export async function endPortalSession(request: Request) {
   return portalCookie(request).serialize("", { maxAge: 0 });
 }
 
-/** Audit actor for vendor actions. */
-export function vendorActor(vendor: { vendor: { name: string } }) {
-  return { id: null, label: `vendor:${vendor.vendor.name}` };
-}
+export { vendorActor } from "~/models/portal-session.server";

@@ -21,6 +21,11 @@ export type AppOptions = {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Vendor portal links carry a secret token in the path (/v/<token>): never write it to the logs. */
+export function loggablePath(path: string) {
+  return path.replace(/^\/v\/[^/]+/, "/v/…");
+}
+
 /**
  * The HTTP layer in one place: request ids, security headers with a per-request CSP nonce,
  * compression, static files, the cross-site check for mutations, request logging, then Remix.
@@ -96,7 +101,7 @@ export function createApp(options: AppOptions) {
       allowedOrigins,
     });
     if (!refusal) return next();
-    logger.warn({ refusal, path: req.path }, "cross-site request refused");
+    logger.warn({ refusal, path: loggablePath(req.path) }, "cross-site request refused");
     res.status(403).type("text/plain").send("Forbidden: this request did not come from a Shortlist page.");
   });
 
@@ -108,7 +113,7 @@ export function createApp(options: AppOptions) {
         {
           requestId: res.locals.requestId,
           method: req.method,
-          path: req.path,
+          path: loggablePath(req.path),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },

@@ -7,33 +7,54 @@
  *                  deliberately invalid form the action receives);
  * - not allowed  → 403 for signed-in visitors; anonymous visitors are sent to the login page
  *                  (pages) or get 401 (resource routes).
+ * Vendors have no accounts: "vendor" and "otherVendor" hold a portal cookie for their own
+ * invitation (two vendors of one published RFP) and count as anonymous on staff routes. Portal
+ * routes send everyone without a portal session to /portal/signed-out (pages) or answer 401;
+ * a record of another vendor answers 404, exactly like one that does not exist.
  */
 /// <reference types="vite/client" />
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import * as attachmentsRoute from "~/routes/portal.proposal_.attachments";
 import { createTestRfp, createTestUser, createTestVendor, sessionCookie } from "../fixtures/factories";
+import { fileOf, pdfBytes } from "../fixtures/files";
+import { createPublishedRfp, portalCookie } from "../fixtures/portal";
 import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 
-const VISITORS = ["anonymous", "admin", "lead", "otherLead", "panel", "observer", "otherPanel", "executive"] as const;
+const VISITORS = [
+  "anonymous",
+  "admin",
+  "lead",
+  "otherLead",
+  "panel",
+  "observer",
+  "otherPanel",
+  "executive",
+  "vendor",
+  "otherVendor",
+] as const;
 type Visitor = (typeof VISITORS)[number];
-const SIGNED_IN = VISITORS.filter((visitor) => visitor !== "anonymous");
+const VENDORS: Visitor[] = ["vendor", "otherVendor"];
+const isVendor = (visitor: Visitor) => VENDORS.includes(visitor);
+const SIGNED_IN = VISITORS.filter((visitor) => visitor !== "anonymous" && !isVendor(visitor));
 const RFP_MEMBERS: Visitor[] = ["lead", "panel", "observer"];
 /** Account-level lead permissions (rfp.create, vendor.manage): every procurement lead. */
 const LEADS: Visitor[] = ["lead", "otherLead"];
 
-/** Who may use the route; "public" means anyone, signed in or not. */
+/** Who may use the route; "public" means anyone, "signed-in" any staff session. */
 type Rule = "public" | "signed-in" | Visitor[];
 type Entry = {
   path: string;
-  /**
-   * Page (anonymous → login), resource route (anonymous → 401), or vendor-portal resource route
-   * (no staff session opens it: without a portal session every visitor gets 401).
-   */
-  kind: "page" | "resource" | "portal";
+  /** Page (anonymous → login) or resource route (anonymous → 401). */
+  kind: "page" | "resource";
   loader: Rule;
   action?: Rule;
+  /** A vendor-portal route: no portal session → /portal/signed-out (pages) or 401. */
+  portal?: true;
+  /** Visitors for whom the record in the path is someone else's: 404, as if it did not exist. */
+  notFoundFor?: Visitor[];
 };
 
 const ROUTES: Record<string, Entry> = {
@@ -116,36 +137,66 @@ const ROUTES: Record<string, Entry> = {
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
   "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
   "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
-  "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "portal", loader: [] },
+  "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "resource", portal: true, loader: VENDORS },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },
+  "v.$token.tsx": { path: "/v/:token", kind: "page", loader: "public", action: "public" },
+  "portal_.signed-out.tsx": { path: "/portal/signed-out", kind: "page", loader: "public" },
+  "portal_.sign-out.tsx": { path: "/portal/sign-out", kind: "page", loader: "public", action: "public" },
+  "portal.tsx": { path: "/portal", kind: "page", portal: true, loader: VENDORS },
+  "portal._index.tsx": { path: "/portal", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.rfp.tsx": { path: "/portal/rfp", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.questions.tsx": { path: "/portal/questions", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.proposal.tsx": { path: "/portal/proposal", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.proposal_.attachments.tsx": {
+    path: "/portal/proposal/attachments",
+    kind: "page",
+    portal: true,
+    loader: VENDORS,
+    action: VENDORS,
+  },
+  "portal.attachments.$attachmentId.tsx": {
+    path: "/portal/attachments/:attachmentId",
+    kind: "resource",
+    portal: true,
+    loader: ["vendor"],
+    notFoundFor: ["otherVendor"],
+  },
 };
 
 function allows(rule: Rule, visitor: Visitor) {
   if (rule === "public") return true;
-  if (rule === "signed-in") return visitor !== "anonymous";
+  if (rule === "signed-in") return visitor !== "anonymous" && !isVendor(visitor);
   return rule.includes(visitor);
 }
 
 function outcome(result: RouteResult) {
   const location = result.headers.get("Location") ?? "";
   if (result.status === 302 && location.startsWith("/login")) return "login";
+  if (result.status === 302 && location === "/portal/signed-out") return "portal-sign-in";
   if (result.status === 401) return "unauthorized";
   if (result.status === 403) return "forbidden";
+  if (result.status === 404) return "not-found";
   if (result.status >= 500) return "error";
   return "allowed";
 }
 
-/** Public routes may legitimately send anyone to the login page (e.g. "/" or after logout). */
+/**
+ * Public routes may legitimately send anyone to a sign-in page (e.g. "/" or after logout), and an
+ * allowed visitor may meet a 404 for a record that is not there.
+ */
 function matches(got: string, want: string, rule: Rule) {
-  return got === want || (rule === "public" && want === "allowed" && got === "login");
+  if (got === want) return true;
+  if (want === "allowed" && got === "not-found") return true;
+  return rule === "public" && want === "allowed" && (got === "login" || got === "portal-sign-in");
 }
 
 function expected(entry: Entry, rule: Rule, visitor: Visitor) {
-  if (entry.kind === "portal") return "unauthorized";
+  if (entry.notFoundFor?.includes(visitor)) return "not-found";
   if (allows(rule, visitor)) return "allowed";
-  if (visitor === "anonymous") return entry.kind === "page" ? "login" : "unauthorized";
+  if (entry.portal) return entry.kind === "page" ? "portal-sign-in" : "unauthorized";
+  if (visitor === "anonymous" || isVendor(visitor)) return entry.kind === "page" ? "login" : "unauthorized";
   return "forbidden";
 }
 
@@ -159,14 +210,15 @@ const routeFiles = fs
   .filter((file) => /\.(ts|tsx)$/.test(file) && !file.includes(".test."));
 const cookies = new Map<Visitor, string | undefined>();
 const users = new Map<Visitor, { id: string; email: string }>();
-let rfpId = "";
-let sectionId = "";
-let vendorId = "";
+const vendorTokens = new Map<Visitor, string>();
+/** Values for the path's parameters (":rfpId", ":token", ":attachmentId", …); unknown names get an id that does not exist. */
+const pathParams: Record<string, string> = {};
 
 /** New sessions before each route: logging out (one of the routes) ends the old ones. */
 async function signInEveryone() {
   cookies.set("anonymous", undefined);
   for (const [visitor, user] of users) cookies.set(visitor, await sessionCookie(user));
+  for (const [visitor, token] of vendorTokens) cookies.set(visitor, await portalCookie(token));
 }
 
 beforeAll(async () => {
@@ -185,13 +237,33 @@ beforeAll(async () => {
       { user: observer, role: "OBSERVER" },
     ],
   });
-  sectionId = (await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })).id;
   await createTestRfp(otherLead, { members: [{ user: otherPanel, role: "PANEL" }] });
-  rfpId = rfp.id;
-  vendorId = (await createTestVendor()).id;
+  pathParams.rfpId = rfp.id;
+  pathParams.sectionId = (
+    await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })
+  ).id;
+  pathParams.vendorId = (await createTestVendor()).id;
   for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
     users.set(visitor as Visitor, user);
   }
+  // The portal: two vendors of one published RFP, plus a third vendor's link for the entry page.
+  const published = await createPublishedRfp({ lead, vendors: ["Vendor One", "Vendor Two", "Link Holder"] });
+  const [vendor, otherVendor, linkHolder] = published.vendors;
+  if (!vendor || !otherVendor || !linkHolder) throw new Error("vendors not invited");
+  vendorTokens.set("vendor", vendor.token);
+  vendorTokens.set("otherVendor", otherVendor.token);
+  pathParams.token = linkHolder.token;
+  const upload = new FormData();
+  upload.append("intent", "upload");
+  upload.append("file", fileOf(pdfBytes(), "certificate.pdf"));
+  await callAction(attachmentsRoute, "/portal/proposal/attachments", {
+    cookie: await portalCookie(vendor.token),
+    form: upload,
+  });
+  const attachment = await prisma.attachment.findFirstOrThrow({
+    where: { proposal: { invitationId: vendor.invitation.id } },
+  });
+  pathParams.attachmentId = attachment.id;
 });
 
 describe("access matrix", () => {
@@ -206,12 +278,9 @@ describe("access matrix", () => {
       if (!load) throw new Error(`no module for ${file}`);
       const module = (await load()) as Parameters<typeof callLoader>[0];
       await signInEveryone();
-      // Path parameters: real ids for the RFP, its first section and a vendor; anything else a
-      // route names gets an id that does not exist (its loader must still answer with 401/403/404).
-      const ids: Record<string, string> = { rfpId, sectionId, vendorId };
       const params: Record<string, string> = {};
       const url = entry.path.replace(/:(\w+)/g, (_match, name: string) => {
-        params[name] = ids[name] ?? `no-such-${name}`;
+        params[name] = pathParams[name] ?? `no-such-${name}`;
         return params[name];
       });
       expect(Boolean(module.action), `${file} action presence`).toBe(Boolean(entry.action));
