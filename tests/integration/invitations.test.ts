@@ -178,7 +178,7 @@ describe("managing links", () => {
 
   it("revoking stops the link at once and ends open portal sessions", async () => {
     const { rfp, invitation, token } = await publishedWithVendor();
-    const session = await openPortalSession(token, { ip: "203.0.113.9" });
+    const session = await openPortalSession(token, { ip: "203.0.113.9", previousSecret: null });
     if (!session.ok) throw new Error("the link should open the portal");
     expect(await findPortalSession(session.secret)).not.toBeNull();
 
@@ -199,7 +199,7 @@ describe("managing links", () => {
 
   it("resending makes a new link: the old one stops working, the new one works, sessions end", async () => {
     const { rfp, vendor, invitation, token } = await publishedWithVendor();
-    const session = await openPortalSession(token, { ip: "203.0.113.9" });
+    const session = await openPortalSession(token, { ip: "203.0.113.9", previousSecret: null });
     if (!session.ok) throw new Error("the link should open the portal");
     const result = await act(rfp.id, { intent: "resend", invitationId: invitation.id });
     expect(result.status).toBe(302);

@@ -86,11 +86,10 @@ describe("the vendor's PDF in the portal", () => {
     const lead = await createTestUser({ role: "LEAD" });
     const rfp = await createTestRfp(lead);
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { rfpId: rfp.id } });
-    // A portal session on a draft's invitation (the link is only emailed at publishing).
+    // Before publishing no portal session can exist at all: a draft's link is refused.
     const { token, tokenHash, tokenHint } = newInvitationToken();
     await prisma.invitation.update({ where: { id: invitation.id }, data: { tokenHash, tokenHint } });
-    const draft = await callLoader(portalPdfRoute, "/portal/rfp.pdf", { cookie: await portalCookie(token) });
-    expect(draft.status).toBe(404);
+    await expect(portalCookie(token)).rejects.toThrow(/portal link refused/);
     expect((await callLoader(portalPdfRoute, "/portal/rfp.pdf", {})).status).toBe(401);
     const staff = await sessionCookie(lead);
     expect((await callLoader(portalPdfRoute, "/portal/rfp.pdf", { cookie: staff })).status).toBe(401);
