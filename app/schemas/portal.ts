@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText, requiredText } from "~/utils/forms";
 
 /** The vendor portal's small forms (the proposal builder has its own file). */
