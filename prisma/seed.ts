@@ -11,6 +11,7 @@ import { recordAudit, SYSTEM_ACTOR, userActor } from "../app/models/audit.server
 import { createRfp } from "../app/models/rfp.server";
 import { addMember } from "../app/models/team.server";
 import { hashPassword } from "../app/utils/password.server";
+import { seedPublishedTender } from "./seed-tender";
 
 /** Printed in the README; never used outside demo mode. */
 export const DEMO_PASSWORD = "tender-lantern-2027";
@@ -108,5 +109,7 @@ export async function seedDemoIfFresh(now = new Date()): Promise<boolean> {
     { email: "helen.okafor@northwind.example", role: "OBSERVER", functionalGroup: "Executive" },
   ];
   for (const member of team) await addMember(userActor(priya), rfp.id, member);
+  const tender = await seedPublishedTender(priya, now);
+  for (const member of team) await addMember(userActor(priya), tender.id, member);
   return true;
 }

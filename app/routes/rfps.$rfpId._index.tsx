@@ -222,7 +222,7 @@ function TransitionForm({
           pending={submitting}
           pendingLabel="Moving…"
         >
-          Move to {STAGE_INFO[to].label}
+          {to === "EVALUATION" ? "Open the proposals" : `Move to ${STAGE_INFO[to].label}`}
         </Button>
       </div>
     </Form>

@@ -180,7 +180,9 @@ describe("the production server process", () => {
       // Counted in the rendered table (the page also carries its loader data as JSON).
       expect(count(rfps, ">Depot security 2028</a>")).toBe(1);
       expect(count(rfps, ">Managed IT Services 2027</a>")).toBe(1);
-      expect(rfps.match(/<td class="mono">RFP-\d{4}-\d{3}<\/td>/g)).toHaveLength(2);
+      expect(count(rfps, ">Contact Centre Services 2027</a>")).toBe(1);
+      // The two demo tenders and the new one: the demo was not seeded a second time.
+      expect(rfps.match(/<td class="mono">RFP-\d{4}-\d{3}<\/td>/g)).toHaveLength(3);
       // Still the six demo accounts, not twelve.
       const alex = await signIn(second, ALEX);
       expect(await page(second, "/dashboard", alex)).toContain("<dt>Accounts</dt><dd>6 (0 disabled)</dd>");
