@@ -8,10 +8,14 @@ import { fileURLToPath } from "node:url";
 
 const schema = "prisma/schema.prisma";
 const marker = "app/generated/prisma/client.ts";
+// `--format` runs `prisma format` instead (npm run db:format), under the same workaround.
+const format = process.argv.includes("--format");
 const force = process.argv.includes("--force");
-if (!force && fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(schema).mtimeMs) process.exit(0);
+if (!format && !force && fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(schema).mtimeMs)
+  process.exit(0);
 
-const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--no-hints"], {
+const command = format ? ["format"] : ["generate", "--no-hints"];
+const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", ...command], {
   stdio: ["ignore", "ignore", "inherit"],
   env: {
     ...process.env,

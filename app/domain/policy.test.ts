@@ -40,6 +40,11 @@ const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
   "rfp.open_proposals": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
   "rfp.view_proposals": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
   "rfp.screen_compliance": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.declare_conflicts": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
+  "rfp.score": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
+  "rfp.manage_evaluation": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_results": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
+  "rfp.decide_shortlist": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
 };
 
 const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([action, byRole]) =>
@@ -90,10 +95,23 @@ describe("rfpActionsFor", () => {
         "rfp.open_proposals",
         "rfp.view_proposals",
         "rfp.screen_compliance",
+        "rfp.manage_evaluation",
+        "rfp.view_results",
+        "rfp.decide_shortlist",
       ],
     ],
-    ["PANEL", ["rfp.view", "rfp.view_vendors"]],
-    ["OBSERVER", ["rfp.view", "rfp.view_activity", "rfp.view_vendors", "rfp.view_questions", "rfp.view_proposals"]],
+    ["PANEL", ["rfp.view", "rfp.view_vendors", "rfp.declare_conflicts", "rfp.score", "rfp.view_results"]],
+    [
+      "OBSERVER",
+      [
+        "rfp.view",
+        "rfp.view_activity",
+        "rfp.view_vendors",
+        "rfp.view_questions",
+        "rfp.view_proposals",
+        "rfp.view_results",
+      ],
+    ],
   ] as const)("%s may %j", (membership, actions) => {
     expect(rfpActionsFor(membership)).toEqual(actions);
   });
@@ -103,7 +121,8 @@ describe("rfpActionsFor", () => {
   });
 
   it("covers exactly the actions in the matrix", () => {
-    expect(rfpActionsFor("LEAD")).toEqual(Object.keys(RFP_MATRIX));
+    const granted = new Set(RFP_ROLES.flatMap((role) => rfpActionsFor(role)));
+    expect([...granted].sort()).toEqual(Object.keys(RFP_MATRIX).sort());
   });
 });
 

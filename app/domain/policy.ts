@@ -53,6 +53,17 @@ const RFP_PERMISSIONS = {
    */
   "rfp.view_proposals": ["LEAD", "OBSERVER"],
   "rfp.screen_compliance": ["LEAD"],
+  /** Evaluation: each panel member declares conflicts and scores their own sheets. */
+  "rfp.declare_conflicts": ["PANEL"],
+  "rfp.score": ["PANEL"],
+  /** Panel set-up, conflict decisions, reopening sheets, reminders, price formula, consensus. */
+  "rfp.manage_evaluation": ["LEAD"],
+  /**
+   * Results, consensus matrix, sensitivity. Panel members see them only once consensus is open
+   * (checked in models/evaluation); before that every score is sealed.
+   */
+  "rfp.view_results": ["LEAD", "PANEL", "OBSERVER"],
+  "rfp.decide_shortlist": ["LEAD"],
 } as const satisfies Record<string, readonly RfpRole[]>;
 export type RfpAction = keyof typeof RFP_PERMISSIONS;
 

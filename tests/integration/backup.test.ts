@@ -151,6 +151,49 @@ async function fillEveryTable() {
   await prisma.complianceCheck.create({
     data: { proposalId: proposal.id, requirementId: requirement.id, decision: "PASS", decidedById: lead.id },
   });
+
+  // Evaluation: a panel member's declaration, assignment, sealed sheet, consensus and shortlist.
+  const evaluator = await createTestUser({ role: "EVALUATOR" });
+  const member = await prisma.rfpMember.create({
+    data: { rfpId: rfp.id, userId: evaluator.id, role: "PANEL", functionalGroup: "IT" },
+  });
+  const criterion = await prisma.criterion.findFirstOrThrow({ where: { rfpId: rfp.id, name: "Service desk" } });
+  await prisma.conflictDeclaration.create({
+    data: { rfpId: rfp.id, memberId: member.id, invitationId: invitation.id, hasConflict: false },
+  });
+  await prisma.panelAssignment.create({ data: { memberId: member.id, criterionId: criterion.id } });
+  await prisma.scoreSheet.create({
+    data: {
+      rfpId: rfp.id,
+      memberId: member.id,
+      invitationId: invitation.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      scores: { create: { criterionId: criterion.id, value: 4, comment: "Solid." } },
+    },
+  });
+  const consensus = await prisma.consensusScore.create({
+    data: {
+      rfpId: rfp.id,
+      invitationId: invitation.id,
+      criterionId: criterion.id,
+      value: 4,
+      rationale: "Agreed after discussion.",
+      decidedById: lead.id,
+    },
+  });
+  await prisma.minorityOpinion.create({
+    data: { consensusId: consensus.id, memberId: member.id, opinion: "I would have given 3." },
+  });
+  await prisma.shortlistDecision.create({
+    data: {
+      rfpId: rfp.id,
+      invitationId: invitation.id,
+      outcome: "SHORTLISTED",
+      rationale: "Top score.",
+      decidedById: lead.id,
+    },
+  });
 }
 
 describe("backup and restore", () => {
@@ -165,7 +208,7 @@ describe("backup and restore", () => {
     }
     // The fixture must keep up with the schema: every table has rows to compare.
     expect(header.tables.filter((table) => !counts.get(table))).toEqual([]);
-    expect(header.tables.length).toBeGreaterThanOrEqual(31);
+    expect(header.tables.length).toBeGreaterThanOrEqual(38);
 
     // Through a gzip'd file, as npm run db:backup / db:restore do.
     const file = path.join(os.tmpdir(), `shortlist-backup-test-${process.pid}-${Date.now()}.jsonl.gz`);
