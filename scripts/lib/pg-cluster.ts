@@ -33,7 +33,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<{ url: string; version: string; stop(): void } | null> {
+export type ThrowawayPostgres = {
+  url: string;
+  version: string;
+  /** Stop the server, keeping its data (fault tests: a PostgreSQL restart under a running app). */
+  pause(): void;
+  resume(): void;
+  stop(): void;
+};
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | null> {
   const bin = findBinDir();
   if (!bin) return null;
   const asRoot = process.getuid?.() === 0;
@@ -45,20 +54,27 @@ export async function startThrowawayPostgres(): Promise<{ url: string; version: 
   if (asRoot) execFileSync("chown", ["postgres", dir]);
   const port = await freePort();
   run("initdb", ["-D", dir, "-U", "postgres", "--auth=trust", "--locale=C", "-E", "UTF8"]);
-  run("pg_ctl", [
-    "-D",
-    dir,
-    "-w",
-    "-l",
-    path.join(dir, "server.log"),
-    "start",
-    "-o",
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200`,
-  ]);
+  const start = () => {
+    run("pg_ctl", [
+      "-D",
+      dir,
+      "-w",
+      "-l",
+      path.join(dir, "server.log"),
+      "start",
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200`,
+    ]);
+  };
+  start();
   const version = execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
+    pause() {
+      run("pg_ctl", ["-D", dir, "-m", "fast", "-w", "stop"]);
+    },
+    resume: start,
     stop() {
       try {
         run("pg_ctl", ["-D", dir, "-m", "fast", "-w", "stop"]);
