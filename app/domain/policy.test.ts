@@ -45,6 +45,10 @@ const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
   "rfp.manage_evaluation": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
   "rfp.view_results": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
   "rfp.decide_shortlist": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_interviews": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
+  "rfp.manage_interviews": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.debrief": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
+  "rfp.rank_vendors": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
 };
 
 const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([action, byRole]) =>
@@ -98,9 +102,23 @@ describe("rfpActionsFor", () => {
         "rfp.manage_evaluation",
         "rfp.view_results",
         "rfp.decide_shortlist",
+        "rfp.view_interviews",
+        "rfp.manage_interviews",
       ],
     ],
-    ["PANEL", ["rfp.view", "rfp.view_vendors", "rfp.declare_conflicts", "rfp.score", "rfp.view_results"]],
+    [
+      "PANEL",
+      [
+        "rfp.view",
+        "rfp.view_vendors",
+        "rfp.declare_conflicts",
+        "rfp.score",
+        "rfp.view_results",
+        "rfp.view_interviews",
+        "rfp.debrief",
+        "rfp.rank_vendors",
+      ],
+    ],
     [
       "OBSERVER",
       [
@@ -110,6 +128,7 @@ describe("rfpActionsFor", () => {
         "rfp.view_questions",
         "rfp.view_proposals",
         "rfp.view_results",
+        "rfp.view_interviews",
       ],
     ],
   ] as const)("%s may %j", (membership, actions) => {

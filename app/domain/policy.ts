@@ -64,6 +64,13 @@ const RFP_PERMISSIONS = {
    */
   "rfp.view_results": ["LEAD", "PANEL", "OBSERVER"],
   "rfp.decide_shortlist": ["LEAD"],
+  /** Interviews: schedule, agendas, advance questions, publishing, owner's notes, final weights. */
+  "rfp.view_interviews": ["LEAD", "PANEL", "OBSERVER"],
+  "rfp.manage_interviews": ["LEAD"],
+  /** Each attending panel member's own debrief (sealed until all attending members submitted). */
+  "rfp.debrief": ["PANEL"],
+  /** Each panel member's full ranking of the interviewed vendors. */
+  "rfp.rank_vendors": ["PANEL"],
 } as const satisfies Record<string, readonly RfpRole[]>;
 export type RfpAction = keyof typeof RFP_PERMISSIONS;
 
