@@ -22,6 +22,8 @@ const ACCOUNT_MATRIX: Record<AccountAction, Record<AccountRole, boolean>> = {
   "rfp.create": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
   "vendor.manage": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
   "template.manage": { ADMIN: false, LEAD: true, EXECUTIVE: false, EVALUATOR: false },
+  "award.approve": { ADMIN: false, LEAD: false, EXECUTIVE: true, EVALUATOR: false },
+  "negotiation.decide_escalations": { ADMIN: false, LEAD: false, EXECUTIVE: true, EVALUATOR: false },
 };
 
 type Membership = RfpRole | "none";
@@ -49,6 +51,10 @@ const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
   "rfp.manage_interviews": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
   "rfp.debrief": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
   "rfp.rank_vendors": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
+  "rfp.view_review": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+  "rfp.award": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_negotiation": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
+  "rfp.export": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
 };
 
 const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([action, byRole]) =>
@@ -104,6 +110,10 @@ describe("rfpActionsFor", () => {
         "rfp.decide_shortlist",
         "rfp.view_interviews",
         "rfp.manage_interviews",
+        "rfp.view_review",
+        "rfp.award",
+        "rfp.view_negotiation",
+        "rfp.export",
       ],
     ],
     [
@@ -129,6 +139,9 @@ describe("rfpActionsFor", () => {
         "rfp.view_proposals",
         "rfp.view_results",
         "rfp.view_interviews",
+        "rfp.view_review",
+        "rfp.view_negotiation",
+        "rfp.export",
       ],
     ],
   ] as const)("%s may %j", (membership, actions) => {

@@ -27,6 +27,12 @@ const ACCOUNT_PERMISSIONS = {
   // The vendor directory is procurement's working list (contacts, notes): leads only.
   "vendor.manage": ["LEAD"],
   "template.manage": ["LEAD"],
+  /**
+   * Executives approve awards and decide escalated contract terms — only where they are named
+   * (as an approver of that recommendation, or the negotiation's sponsor): checked in the models.
+   */
+  "award.approve": ["EXECUTIVE"],
+  "negotiation.decide_escalations": ["EXECUTIVE"],
 } as const satisfies Record<string, readonly AccountRole[]>;
 export type AccountAction = keyof typeof ACCOUNT_PERMISSIONS;
 
@@ -71,6 +77,13 @@ const RFP_PERMISSIONS = {
   "rfp.debrief": ["PANEL"],
   /** Each panel member's full ranking of the interviewed vendors. */
   "rfp.rank_vendors": ["PANEL"],
+  /** The executive review page and the recommendation (named approvers also read it: models). */
+  "rfp.view_review": ["LEAD", "OBSERVER"],
+  /** Recommendation memo, submitting for approval, award notices, the negotiation workspace. */
+  "rfp.award": ["LEAD"],
+  "rfp.view_negotiation": ["LEAD", "OBSERVER"],
+  /** Term sheet, decision memo and OCDS exports. */
+  "rfp.export": ["LEAD", "OBSERVER"],
 } as const satisfies Record<string, readonly RfpRole[]>;
 export type RfpAction = keyof typeof RFP_PERMISSIONS;
 
