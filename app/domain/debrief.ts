@@ -73,7 +73,8 @@ export function debriefIssues(
   if (!draft.strengths.trim() && !draft.concerns.trim()) {
     issues.push({ path: "strengths", message: "Write the vendor's strengths or your concerns (or both)." });
   }
-  if (draft.confidence === null) issues.push({ path: "confidence", message: "Say how confident you are in your view." });
+  if (draft.confidence === null)
+    issues.push({ path: "confidence", message: "Say how confident you are in your view." });
   if (draft.placeSoFar === null) {
     issues.push({ path: "placeSoFar", message: "Place this vendor among the vendors interviewed so far." });
   } else if (!placeIsValid(draft.placeSoFar, context.placeBound)) {

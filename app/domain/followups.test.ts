@@ -67,7 +67,10 @@ describe("suggestFollowUps", () => {
       scores: scores({ security: [1, 5, 4] }),
       consensus: [{ vendorId: "v", criterionId: "security", score: 2 }],
     });
-    expect(suggestion?.why).toEqual(["consensus score 2/5", "evaluators ranged 1–5; one score stood apart from the rest"]);
+    expect(suggestion?.why).toEqual([
+      "consensus score 2/5",
+      "evaluators ranged 1–5; one score stood apart from the rest",
+    ]);
   });
 
   it("measures weakness as a share of each criterion's own scale", () => {

@@ -84,7 +84,13 @@ export function suggestFollowUps(input: FollowUpInput, rules = FOLLOW_UP_RULES):
     const span = criterion.scaleMax - criterion.scaleMin;
     const reasons: FollowUpReason[] = [];
     if (share < rules.weakShare) {
-      reasons.push({ kind: "WEAK", value: item.value, share, fromConsensus: item.consensus !== null, count: item.count });
+      reasons.push({
+        kind: "WEAK",
+        value: item.value,
+        share,
+        fromConsensus: item.consensus !== null,
+        count: item.count,
+      });
     }
     if (item.flags.length > 0 && item.min !== null && item.max !== null) {
       reasons.push({ kind: "DISPUTED", min: item.min, max: item.max, outlier: hasOutlier(item.flags) });
@@ -126,7 +132,9 @@ export function describeReason(reason: FollowUpReason, scale: { scaleMin: number
   const outOf = (value: number) => `${formatScore(value)}/${scale.scaleMax}`;
   if (reason.kind === "WEAK") {
     if (reason.fromConsensus) return `consensus score ${outOf(reason.value)}`;
-    return reason.count === 1 ? `scored ${outOf(reason.value)} by its only evaluator` : `scored ${outOf(reason.value)} on average`;
+    return reason.count === 1
+      ? `scored ${outOf(reason.value)} by its only evaluator`
+      : `scored ${outOf(reason.value)} on average`;
   }
   const range = `evaluators ranged ${formatScore(reason.min)}–${formatScore(reason.max)}`;
   return reason.outlier ? `${range}; one score stood apart from the rest` : range;

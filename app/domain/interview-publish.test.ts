@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { publicationState, publishDaysValid, publishDueAt, questionsEditable, vendorMayConfirm } from "./interview-publish";
+import {
+  publicationState,
+  publishDaysValid,
+  publishDueAt,
+  questionsEditable,
+  vendorMayConfirm,
+} from "./interview-publish";
 
 const startsAt = new Date("2027-03-10T09:00:00Z");
 const day = 86_400_000;
