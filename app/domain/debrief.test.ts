@@ -113,7 +113,13 @@ describe("debriefIssues", () => {
 
   it("refuses scores outside the criterion's scale", () => {
     const issues = debriefIssues(
-      { ...complete, oralScores: [{ criterionId: "team", value: 6, comment: "x" }, complete.oralScores[1]!] },
+      {
+        ...complete,
+        oralScores: [
+          { criterionId: "team", value: 6, comment: "x" },
+          { criterionId: "demo", value: 5, comment: "Live demo on our data." },
+        ],
+      },
       context,
     );
     expect(issues).toEqual([{ path: "oralScores.0.value", message: "Score Team from 0 to 5." }]);

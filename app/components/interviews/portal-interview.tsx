@@ -37,8 +37,8 @@ export function PortalInterviewAgenda({
               </tr>
             </thead>
             <tbody>
-              {agenda.map((item, index) => (
-                <tr key={`${index}-${item.title}`}>
+              {agenda.map((item) => (
+                <tr key={new Date(item.startsAt).toISOString()}>
                   <td className="nowrap">
                     {time(item.startsAt)}–{time(item.endsAt)}
                   </td>
