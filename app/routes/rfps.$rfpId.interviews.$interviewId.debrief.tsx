@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { type ShouldRevalidateFunction, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { DebriefForm, type DebriefResult, type DebriefValues } from "~/components/interviews/debrief-form";
+import {
+  DebriefForm,
+  type DebriefResult,
+  debriefValuesFromForm,
+  debriefValuesOf,
+} from "~/components/interviews/debrief-form";
 import { DebriefStatuses, OwnerNotesForm, RevealedViews } from "~/components/interviews/debrief-panel";
 import { InterviewHeader, timeOfDay } from "~/components/interviews/interview-header";
 import { Alert } from "~/components/ui/alert";
@@ -23,7 +28,6 @@ import { ConflictError, invalid, invalidFromError } from "~/utils/errors.server"
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { appOrigin, forbidden } from "~/utils/http.server";
-import { nestedFormValues } from "~/utils/nested-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Debrief: ${data.interview.vendorName} · Shortlist` : "Debrief · Shortlist" },
@@ -185,8 +189,8 @@ export default function DebriefPage() {
                 partial={page.attendee.partial}
                 initial={
                   memberResult?.values
-                    ? valuesFromForm(memberResult.values, page.criteria)
-                    : valuesOf(page.own, page.criteria)
+                    ? debriefValuesFromForm(memberResult.values, page.criteria)
+                    : debriefValuesOf(page.own, page.criteria)
                 }
                 version={
                   memberResult?.conflict?.version ??
@@ -204,6 +208,14 @@ export default function DebriefPage() {
               them has submitted.
             </p>
           ) : null}
+          {page.isLead && phase !== "BEFORE_START" && page.ownerNotes !== null ? (
+            <OwnerNotesForm
+              key={interview.version}
+              notes={page.ownerNotes}
+              version={interview.version}
+              lastResult={intent === "owner-notes" ? leadResult : undefined}
+            />
+          ) : null}
         </div>
         <aside className="stack">
           {phase !== "BEFORE_START" ? (
@@ -213,14 +225,6 @@ export default function DebriefPage() {
               timeZone={rfp.timeZone}
               locale={locale}
               lastResult={intent === "remind" ? leadResult : undefined}
-            />
-          ) : null}
-          {page.isLead && phase !== "BEFORE_START" && page.ownerNotes !== null ? (
-            <OwnerNotesForm
-              key={interview.version}
-              notes={page.ownerNotes}
-              version={interview.version}
-              lastResult={intent === "owner-notes" ? leadResult : undefined}
             />
           ) : null}
         </aside>
@@ -239,48 +243,4 @@ function useRevalidateAt(at: Date | string | null) {
     const timer = window.setTimeout(revalidate, Math.max(0, wait) + 1000);
     return () => window.clearTimeout(timer);
   }, [at, revalidate]);
-}
-
-type StoredView = {
-  strengths: string;
-  concerns: string;
-  confidence: number | null;
-  placeSoFar: number | null;
-  oralScores: { criterionId: string; value: number | null; comment: string }[];
-} | null;
-
-function valuesOf(view: StoredView, criteria: { id: string }[]): DebriefValues {
-  const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
-  return {
-    strengths: view?.strengths ?? "",
-    concerns: view?.concerns ?? "",
-    confidence: text(view?.confidence),
-    placeSoFar: text(view?.placeSoFar),
-    oralScores: criteria.map((criterion) => {
-      const score = view?.oralScores.find((entry) => entry.criterionId === criterion.id);
-      return { criterionId: criterion.id, value: text(score?.value), comment: score?.comment ?? "" };
-    }),
-  };
-}
-
-/** What was typed, after a refused save without JavaScript: shown again, mistakes included. */
-function valuesFromForm(values: Record<string, string>, criteria: { id: string }[]): DebriefValues {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.append(key, value);
-  const nested = nestedFormValues(form);
-  const str = (value: unknown) => (typeof value === "string" ? value : "");
-  const rows = Array.isArray(nested.oralScores) ? nested.oralScores : [];
-  return {
-    strengths: str(nested.strengths),
-    concerns: str(nested.concerns),
-    confidence: str(nested.confidence),
-    placeSoFar: str(nested.placeSoFar),
-    oralScores: criteria.map((criterion) => {
-      const row = rows.find(
-        (entry) => typeof entry === "object" && !Array.isArray(entry) && entry.criterionId === criterion.id,
-      );
-      const record = row && typeof row === "object" && !Array.isArray(row) ? row : {};
-      return { criterionId: criterion.id, value: str(record.value), comment: str(record.comment) };
-    }),
-  };
 }

@@ -117,9 +117,24 @@ describe("debrief timing and who takes part", () => {
     const cases: [Record<string, string>, number, string][] = [
       [{ ...completeDebriefForm(t.criteria, { intent: "save" }), placeSoFar: "3" }, 422, "placeSoFar"],
       [{ ...completeDebriefForm(t.criteria, { intent: "save" }), confidence: "9" }, 400, "confidence"],
-      [{ ...completeDebriefForm(t.criteria, { intent: "save" }), "oralScores.0.value": "6" }, 422, "oralScores.0.value"],
-      [{ ...completeDebriefForm(t.criteria, { intent: "save" }), "oralScores.0.value": "x" }, 400, "oralScores.0.value"],
-      [{ ...completeDebriefForm(t.criteria, { intent: "save" }), "oralScores.0.criterionId": t.criteria.serviceDesk.id }, 422, "form"],
+      [
+        { ...completeDebriefForm(t.criteria, { intent: "save" }), "oralScores.0.value": "6" },
+        422,
+        "oralScores.0.value",
+      ],
+      [
+        { ...completeDebriefForm(t.criteria, { intent: "save" }), "oralScores.0.value": "x" },
+        400,
+        "oralScores.0.value",
+      ],
+      [
+        {
+          ...completeDebriefForm(t.criteria, { intent: "save" }),
+          "oralScores.0.criterionId": t.criteria.serviceDesk.id,
+        },
+        422,
+        "form",
+      ],
       [{ ...completeDebriefForm(t.criteria, { intent: "save" }), version: "banana" }, 400, "version"],
       [{ ...completeDebriefForm(t.criteria), intent: "delete" }, 400, "intent"],
       [{}, 400, "intent"],
@@ -153,7 +168,13 @@ describe("drafts and submission", () => {
     expect(stale.status).toBe(409);
     expect(stale.data).toMatchObject({ conflict: { version: 2 } });
     const [row] = await debriefRows(t.interview.id);
-    expect(row).toMatchObject({ status: "DRAFT", version: 2, strengths: "Second thoughts.", confidence: 4, placeSoFar: 1 });
+    expect(row).toMatchObject({
+      status: "DRAFT",
+      version: 2,
+      strengths: "Second thoughts.",
+      confidence: 4,
+      placeSoFar: 1,
+    });
     expect(row?.oralScores.map((score) => score.value).sort()).toEqual([3, 4]);
 
     const saved = await post(t, t.cookies.ann, completeDebriefForm(t.criteria, { intent: "save", version: 2 }));
@@ -205,7 +226,11 @@ describe("sealed debriefs", () => {
     const annForm = completeDebriefForm(t.criteria, { strengths: SECRET, team: 2, demo: 2, place: 2 });
     expect((await post(t, t.cookies.ann, annForm)).status).toBe(302);
     await post(t, t.cookies.ben, completeDebriefForm(t.criteria, { intent: "save", strengths: "Ben's own draft" }));
-    await post(t, t.cookies.lead, { intent: "owner-notes", ownerNotes: "LEAD NOTES: press Ben on pricing.", version: "1" });
+    await post(t, t.cookies.lead, {
+      intent: "owner-notes",
+      ownerNotes: "LEAD NOTES: press Ben on pricing.",
+      version: "1",
+    });
 
     for (const [who, cookie] of Object.entries({
       ben: t.cookies.ben,
@@ -232,9 +257,10 @@ describe("sealed debriefs", () => {
     expect(annPage).toContain(SECRET);
     expect(annPage).not.toContain("Ben's own draft");
 
-    expect((await post(t, t.cookies.ben, completeDebriefForm(t.criteria, { version: 1, team: 4, demo: 4, place: 1 }))).status).toBe(
-      302,
-    );
+    expect(
+      (await post(t, t.cookies.ben, completeDebriefForm(t.criteria, { version: 1, team: 4, demo: 4, place: 1 })))
+        .status,
+    ).toBe(302);
     for (const cookie of [t.cookies.ann, t.cookies.ben, t.cookies.lead, t.cookies.observer, t.cookies.cleo]) {
       const page = (await load(t, cookie)).data as Page & {
         summary: { oral: { mean: number | null }[]; places: { mean: number } };
@@ -248,9 +274,9 @@ describe("sealed debriefs", () => {
       expect(page.summary.places.mean).toBe(1.5);
       expect(page.ownerNotes).toBe("LEAD NOTES: press Ben on pricing.");
     }
-    expect(await prisma.auditEvent.count({ where: { action: "interview.debriefs_revealed", entityId: t.interview.id } })).toBe(
-      1,
-    );
+    expect(
+      await prisma.auditEvent.count({ where: { action: "interview.debriefs_revealed", entityId: t.interview.id } }),
+    ).toBe(1);
   });
 
   it("a subject-matter expert who attended part of the interview may leave unseen criteria unscored", async () => {
@@ -274,7 +300,11 @@ describe("sealed debriefs", () => {
 describe("the lead: owner's notes and reminders", () => {
   it("takes notes from the start of the interview, with a version check", async () => {
     const t = await setup({ ended: false });
-    const notes = (version: string, text = "Strong on transition.") => ({ intent: "owner-notes", ownerNotes: text, version });
+    const notes = (version: string, text = "Strong on transition.") => ({
+      intent: "owner-notes",
+      ownerNotes: text,
+      version,
+    });
     expect((await post(t, t.cookies.lead, notes("1"))).status).toBe(422);
     await prisma.interview.update({ where: { id: t.interview.id }, data: { startsAt: new Date(Date.now() - 60_000) } });
     expect((await post(t, t.cookies.lead, notes("1"))).status).toBe(302);
@@ -285,9 +315,9 @@ describe("the lead: owner's notes and reminders", () => {
       version: 2,
     });
     expect((await post(t, t.cookies.ann, notes("2", "Panel edits the notes?"))).status).toBe(403);
-    expect((await post(t, t.cookies.lead, { intent: "owner-notes", ownerNotes: "x".repeat(20_001), version: "2" })).status).toBe(
-      400,
-    );
+    expect(
+      (await post(t, t.cookies.lead, { intent: "owner-notes", ownerNotes: "x".repeat(20_001), version: "2" })).status,
+    ).toBe(400);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "interview.owner_notes_saved" } });
     expect(JSON.stringify(event.after)).not.toContain("transition");
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { publishDueInterviews } from "~/models/interview-publish.server";
+import * as portalLayout from "~/routes/portal";
 import * as portalInterviewRoute from "~/routes/portal.interview";
 import * as portalIcsRoute from "~/routes/portal.interview[.]ics";
-import * as portalLayout from "~/routes/portal";
 import * as questionsRoute from "~/routes/rfps.$rfpId.interviews.$interviewId.questions";
 import { sessionCookie } from "../fixtures/factories";
 import { createInterviewRfp, scheduleTestInterview } from "../fixtures/interviews-debrief";
@@ -124,7 +124,9 @@ describe("publishing an interview to the vendor", () => {
     const contosoPage = JSON.stringify((await portalLoad(contosoCookie)).data);
     expect(contosoPage).not.toContain("FABRIKAM-ONLY QUESTION");
     expect(contosoPage).toContain("How do your agents greet callers?");
-    const contosoIcs = String((await callLoader(portalIcsRoute, "/portal/interview.ics", { cookie: contosoCookie })).data);
+    const contosoIcs = String(
+      (await callLoader(portalIcsRoute, "/portal/interview.ics", { cookie: contosoCookie })).data,
+    );
     expect(contosoIcs).toContain(interview.id);
     expect(contosoIcs).not.toContain(other.id);
     // Confirming acts on the session's own interview only.
@@ -147,7 +149,12 @@ describe("publishing an interview to the vendor", () => {
     const post = (form: Record<string, string>) =>
       callAction(portalInterviewRoute, "/portal/interview", { cookie, form });
 
-    for (const form of [{}, { intent: "confirm", presenters: "  " }, { intent: "confirm", presenters: "x".repeat(2001) }]) {
+    const badForms: Record<string, string>[] = [
+      {},
+      { intent: "confirm", presenters: "  " },
+      { intent: "confirm", presenters: "x".repeat(2001) },
+    ];
+    for (const form of badForms) {
       expect((await post(form)).status).toBe(400);
     }
     expect((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).vendorConfirmedAt).toBeNull();
@@ -216,7 +223,9 @@ describe("publish timing", () => {
     expect((await publishedAt(interview.id))?.getTime()).toBe(startsAt - 5 * DAY);
     expect(await publishedAt(other.id)).toBeNull();
     expect(await prisma.outboxMessage.count({ where: { rfpId: rfp.id, kind: "interview_published" } })).toBe(1);
-    const events = await prisma.auditEvent.findMany({ where: { action: "interview.published", entityId: interview.id } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "interview.published", entityId: interview.id },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorLabel: "system", after: expect.objectContaining({ trigger: "schedule" }) });
 
@@ -234,7 +243,10 @@ describe("publish timing", () => {
 
   it("changing the lead time is audited; a moment already past publishes at once", async () => {
     const { rfp, interview, leadCookie } = await setup({ startsInDays: 3, publishDaysBefore: 2 });
-    const changed = await leadPost(rfp.id, interview.id, leadCookie, { intent: "publish-days", publishDaysBefore: "1" });
+    const changed = await leadPost(rfp.id, interview.id, leadCookie, {
+      intent: "publish-days",
+      publishDaysBefore: "1",
+    });
     expect(changed.status).toBe(302);
     let stored = await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } });
     expect(stored).toMatchObject({ publishDaysBefore: 1, publishedAt: null });

@@ -126,7 +126,7 @@ export function SuggestedFollowUps({
     );
   }
   return (
-    <ul className="plain-list stack-tight">
+    <ul className="plain-list">
       {suggestions.map((suggestion) => (
         <li key={suggestion.criterionId} className="follow-up">
           <div className="follow-up__head">
@@ -166,7 +166,7 @@ function FollowUpForm({ suggestion, lastResult }: { suggestion: Suggestion; last
         <label htmlFor={`${prefix}-text`}>Question to the vendor about {suggestion.criterionName}</label>
         <textarea
           className="textarea textarea--short"
-          rows={3}
+          rows={4}
           {...text}
           id={`${prefix}-text`}
           aria-describedby={`${prefix}-text-error`}
@@ -194,7 +194,7 @@ export function QuestionBankPicker({ groups, editable }: { groups: BankGroup[]; 
   const adding = useIsSubmitting();
   if (groups.length === 0) return <p className="muted small">The question bank of this RFP is empty.</p>;
   return (
-    <div className="stack-tight">
+    <div className="plain-list">
       {groups.map((group) => (
         <section key={group.category} aria-label={group.category}>
           <h4 className="small">{group.category}</h4>

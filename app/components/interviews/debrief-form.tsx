@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { CONFIDENCE_LEVELS, commentRequired } from "~/domain/debrief";
 import { debriefDraftSchema } from "~/schemas/debrief";
+import { nestedFormValues } from "~/utils/nested-form";
 import { type AutosaveState, useDebriefAutosave } from "./use-debrief-autosave";
 
 export type OralCriterionField = {
@@ -178,7 +179,7 @@ export function DebriefForm({
           </fieldset>
           <div className="field">
             <label htmlFor="placeSoFar">Place among the vendors interviewed so far</label>
-            <select className="select input--short" {...field("placeSoFar", { hint: true })}>
+            <select className="select debrief-place" {...field("placeSoFar", { hint: true })}>
               <option value="">Choose…</option>
               {Array.from({ length: placeBound }, (_, index) => index + 1).map((place) => (
                 <option key={place} value={String(place)}>
@@ -206,7 +207,7 @@ export function DebriefForm({
             A score at either end of a scale needs a comment.
             {partial ? " You attended part of the interview: leave criteria you did not see unscored." : ""}
           </p>
-          <div className="stack-tight">
+          <div className="plain-list">
             {criteria.map((criterion, index) => (
               <OralScoreField
                 key={criterion.id}
@@ -376,4 +377,48 @@ function AutosaveStatus({ state, timeZone, locale }: { state: AutosaveState; tim
       <noscript>Without JavaScript, use Save draft to keep your work.</noscript>
     </p>
   );
+}
+
+type StoredView = {
+  strengths: string;
+  concerns: string;
+  confidence: number | null;
+  placeSoFar: number | null;
+  oralScores: { criterionId: string; value: number | null; comment: string }[];
+} | null;
+
+export function debriefValuesOf(view: StoredView, criteria: { id: string }[]): DebriefValues {
+  const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+  return {
+    strengths: view?.strengths ?? "",
+    concerns: view?.concerns ?? "",
+    confidence: text(view?.confidence),
+    placeSoFar: text(view?.placeSoFar),
+    oralScores: criteria.map((criterion) => {
+      const score = view?.oralScores.find((entry) => entry.criterionId === criterion.id);
+      return { criterionId: criterion.id, value: text(score?.value), comment: score?.comment ?? "" };
+    }),
+  };
+}
+
+/** What was typed, after a refused save without JavaScript: shown again, mistakes included. */
+export function debriefValuesFromForm(values: Record<string, string>, criteria: { id: string }[]): DebriefValues {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(values)) form.append(key, value);
+  const nested = nestedFormValues(form);
+  const str = (value: unknown) => (typeof value === "string" ? value : "");
+  const rows = Array.isArray(nested.oralScores) ? nested.oralScores : [];
+  return {
+    strengths: str(nested.strengths),
+    concerns: str(nested.concerns),
+    confidence: str(nested.confidence),
+    placeSoFar: str(nested.placeSoFar),
+    oralScores: criteria.map((criterion) => {
+      const row = rows.find(
+        (entry) => typeof entry === "object" && !Array.isArray(entry) && entry.criterionId === criterion.id,
+      );
+      const record = row && typeof row === "object" && !Array.isArray(row) ? row : {};
+      return { criterionId: criterion.id, value: str(record.value), comment: str(record.comment) };
+    }),
+  };
 }

@@ -51,7 +51,7 @@ export function DebriefStatuses({
           Add attendees to the interview's schedule; only panel members who attended give a debrief.
         </EmptyState>
       ) : (
-        <ul className="plain-list stack-tight">
+        <ul className="plain-list">
           {statuses.map((entry) => (
             <li key={entry.memberId} className="row">
               <span>

@@ -18,7 +18,7 @@ export function InterviewHeader({
   const locale = useRootData()?.locale;
   const base = `/rfps/${rfpId}/interviews/${interview.id}`;
   return (
-    <div className="stack-tight">
+    <div className="interview-header">
       <h2>Interview with {interview.vendorName}</h2>
       <p className="muted">{interviewWhen(interview, { timeZone, locale })}</p>
       <nav className="tabs" aria-label="Interview">

@@ -66,7 +66,7 @@ export function PortalInterviewQuestions({
     <section className="card" aria-labelledby="questions-heading">
       <div className="card__title">
         <h2 id="questions-heading">Questions to prepare</h2>
-        <span className="muted small">{count} questions</span>
+        <span className="muted small">{count === 1 ? "1 question" : `${count} questions`}</span>
       </div>
       {count === 0 ? (
         <EmptyState title="No advance questions">

@@ -60,7 +60,7 @@ export function PublishCard({
               : "The interview started without being published to the vendor."}
       </p>
       {open && canManage ? (
-        <>
+        <div className="publish-card__controls">
           {questionCount === 0 ? (
             <Alert tone="warning">No advance questions are picked yet: the vendor would receive the agenda only.</Alert>
           ) : null}
@@ -84,11 +84,11 @@ export function PublishCard({
               Publish now
             </Button>
           </Form>
-        </>
+        </div>
       ) : null}
-      <h3 className="small">Vendor's answer</h3>
+      <h3 className="small publish-card__answer">Vendor's answer</h3>
       {confirmation ? (
-        <div className="stack-tight small">
+        <div className="plain-list small">
           <p>
             <Badge tone="success">Attendance confirmed</Badge> {fmt(confirmation.at)}
           </p>
@@ -145,7 +145,7 @@ function PublishDaysForm({
         hint={`From ${PUBLISH_DAYS_MIN} to ${PUBLISH_DAYS_MAX}. Enough time to prepare, and to book travel.`}
       >
         <input
-          className="input input--number input--short"
+          className="input input--number input--days"
           type="number"
           inputMode="numeric"
           min={PUBLISH_DAYS_MIN}
