@@ -223,7 +223,7 @@ export function QuestionBankPicker({ groups, editable }: { groups: BankGroup[]; 
                       pending={adding}
                       title={question.text}
                     >
-                      Add<span className="visually-hidden">: {question.text}</span>
+                      Add<span className="visually-hidden"> question: {question.text}</span>
                     </Button>
                   </Form>
                 ) : null}
