@@ -15,6 +15,7 @@ import {
   placeSummary,
 } from "~/domain/debrief";
 import type { RfpAction } from "~/domain/policy";
+import { formatDate, timeOfDay } from "~/utils/dates";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { debriefReminderMessage } from "~/utils/messages";
@@ -208,13 +209,10 @@ async function lockInterview(tx: TransactionClient, rfpId: string, interviewId: 
   return interview;
 }
 
+/** "11:30 CET (3 Mar 2027)": the time first, as people say it; the date so a later day is clear. */
 function endTime(interview: LockedInterview) {
-  return new Intl.DateTimeFormat("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: interview.timeZone,
-    timeZoneName: "short",
-  }).format(interview.endsAt);
+  const options = { timeZone: interview.timeZone, locale: "en-GB" };
+  return `${timeOfDay(interview.endsAt, options)} (${formatDate(interview.endsAt, options)})`;
 }
 
 function requireOpen(interview: LockedInterview, now: Date) {

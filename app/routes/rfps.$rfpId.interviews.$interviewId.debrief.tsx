@@ -9,7 +9,7 @@ import {
   debriefValuesOf,
 } from "~/components/interviews/debrief-form";
 import { DebriefStatuses, OwnerNotesForm, RevealedViews } from "~/components/interviews/debrief-panel";
-import { InterviewHeader, timeOfDay } from "~/components/interviews/interview-header";
+import { InterviewHeader } from "~/components/interviews/interview-header";
 import { Alert } from "~/components/ui/alert";
 import { userActor } from "~/models/audit.server";
 import {
@@ -23,7 +23,7 @@ import { requireRfpPermission } from "~/models/policy.server";
 import { useRootData } from "~/root";
 import { DEBRIEF_INTENTS, debriefLeadActionSchema, parseDebriefForm } from "~/schemas/debrief";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDate, formatDateTime, timeOfDay } from "~/utils/dates";
 import { ConflictError, invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -151,7 +151,7 @@ export default function DebriefPage() {
   const intent = actionData?.values?.intent;
   const leadResult = intent === "owner-notes" || intent === "remind" ? actionData : undefined;
   const memberResult = intent && MEMBER_INTENTS.includes(intent) ? actionData : undefined;
-  const endsAt = timeOfDay(interview.endsAt, { timeZone: rfp.timeZone, locale });
+  const endsAt = `${timeOfDay(interview.endsAt, { timeZone: rfp.timeZone, locale })} (${formatDate(interview.endsAt, { timeZone: rfp.timeZone, locale })})`;
   return (
     <div className="stack">
       <InterviewHeader rfpId={rfp.id} interview={interview} timeZone={rfp.timeZone} />
@@ -181,7 +181,6 @@ export default function DebriefPage() {
               )
             ) : (
               <DebriefForm
-                key={page.own?.version ?? 0}
                 action={`/rfps/${rfp.id}/interviews/${interview.id}/debrief`}
                 vendorName={interview.vendorName}
                 criteria={page.criteria}
@@ -196,6 +195,7 @@ export default function DebriefPage() {
                   memberResult?.conflict?.version ??
                   (memberResult?.values?.version ? Number(memberResult.values.version) : (page.own?.version ?? 0))
                 }
+                storedVersion={page.own?.version ?? 0}
                 timeZone={rfp.timeZone}
                 locale={locale}
                 lastResult={memberResult}

@@ -105,7 +105,7 @@ describe("interviews: advance questions, publishing, the vendor's side", () => {
     await vendor.getByText("Who leads the transition?").waitFor();
     await vendor.getByRole("cell", { name: "Vendor presentation" }).waitFor();
     await vendor.getByRole("link", { name: "Join the meeting" }).waitFor();
-    const portalText = await vendor.locator("main").innerText();
+    const portalText = (await vendor.locator("main").textContent()) ?? "";
     expect(portalText).not.toMatch(/1\.5\/5|Suggested|Service desk scored/);
 
     await vendor.getByLabel("Who will present").fill("Ana Ruiz, Head of Transition\nTom Berg, CTO");
@@ -141,7 +141,7 @@ describe("interviews: the debrief", () => {
     await waitForHydration(ann);
     await ann.getByLabel("Strengths").fill("ANN: named the transition lead; strong references.");
     await expect
-      .poll(() => ann.getByTestId("autosave-status").innerText(), { timeout: 10_000 })
+      .poll(() => ann.getByTestId("autosave-status").textContent(), { timeout: 10_000 })
       .toMatch(/^Saved at \d\d:\d\d/);
     await ann.getByLabel("Concerns").fill("Reporting looked thin.");
     await ann.getByLabel("4 · Confident").check();
@@ -166,7 +166,7 @@ describe("interviews: the debrief", () => {
     await lead.goto(debriefUrl);
     const statuses = lead.getByRole("region", { name: "Panel views" });
     await statuses.getByText("1 of 2 submitted").waitFor();
-    expect(await lead.locator("main").innerText()).not.toContain("ANN: named the transition lead");
+    expect(await lead.locator("main").textContent()).not.toContain("ANN: named the transition lead");
     await statuses.getByRole("button", { name: "Remind Ben Panel" }).click();
     await toast(lead, "Reminder sent.");
     expect(await prisma.outboxMessage.count({ where: { rfpId: t.rfp.id, kind: "debrief_reminder" } })).toBe(1);
@@ -175,7 +175,7 @@ describe("interviews: the debrief", () => {
     const ben = await e2e.pageAs(t.ben.user, { javaScriptEnabled: false });
     await ben.goto(debriefUrl);
     await ben.getByRole("heading", { name: "Your view of Contoso Services" }).waitFor();
-    expect(await ben.locator("main").innerText()).not.toContain("ANN: named the transition lead");
+    expect(await ben.locator("main").textContent()).not.toContain("ANN: named the transition lead");
     await ben.getByLabel("Strengths").fill("BEN: good demo on our own data.");
     await ben.getByLabel("3 · Fairly confident").check();
     await ben.getByRole("button", { name: "Save draft" }).click();

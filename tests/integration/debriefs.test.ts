@@ -79,7 +79,7 @@ describe("debrief timing and who takes part", () => {
     const refused = await post(t, t.cookies.ann, completeDebriefForm(t.criteria, { intent: "save" }));
     expect(refused.status).toBe(422);
     expect((refused.data as { fieldErrors: { form: string } }).fieldErrors.form).toMatch(
-      /^The debrief opens when the interview ends at \d\d:\d\d (CET|CEST|GMT\+\d)\.$/,
+      /^The debrief opens when the interview ends at \d\d:\d\d (CET|CEST) \(\d{1,2} \w{3} \d{4}\)\.$/,
     );
     // Started but not ended: still refused (the owner's notes may be taken, see below).
     await prisma.interview.update({ where: { id: t.interview.id }, data: { startsAt: new Date(Date.now() - 60_000) } });

@@ -25,7 +25,7 @@ export function PickedQuestions({ questions, editable }: { questions: PickedQues
     );
   }
   return (
-    <ol className="question-list">
+    <ol className="question-list interview-picks">
       {questions.map((question, index) => (
         <li key={question.id} className="question-list__item">
           <span>

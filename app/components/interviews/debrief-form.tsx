@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { type FieldValues, get, type Resolver, useForm } from "react-hook-form";
 import { FormError } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
@@ -52,6 +52,7 @@ export function DebriefForm({
   partial,
   initial,
   version: initialVersion,
+  storedVersion,
   timeZone,
   locale,
   lastResult,
@@ -63,6 +64,8 @@ export function DebriefForm({
   partial: boolean;
   initial: DebriefValues;
   version: number;
+  /** The version the loader last saw (an explicit save reloads it); versions only go up. */
+  storedVersion: number;
   timeZone: string;
   locale?: string;
   lastResult: DebriefResult;
@@ -80,6 +83,7 @@ export function DebriefForm({
 
   // Server errors (a refused submission lists what is missing) behave like react-hook-form's own.
   const [syncedResult, setSyncedResult] = useState<DebriefResult>(undefined);
+  const problemsRef = useRef<HTMLDivElement>(null);
   const { setVersion } = autosave;
   useEffect(() => {
     if (!lastResult) return;
@@ -90,6 +94,7 @@ export function DebriefForm({
     const savedVersion = Number(lastResult.values?.version ?? Number.NaN);
     if (!lastResult.conflict && Number.isInteger(savedVersion)) setVersion(savedVersion);
     setSyncedResult(lastResult);
+    problemsRef.current?.focus();
   }, [lastResult, form, setVersion]);
   const errorFor = (path: string): string | undefined => {
     const found: { message?: unknown } | undefined = get(form.formState.errors, path);
@@ -97,23 +102,37 @@ export function DebriefForm({
     return syncedResult === lastResult ? undefined : lastResult?.fieldErrors?.[path];
   };
 
+  // After an explicit save of ours the page reloads with exactly the version that save made: adopt
+  // it. A newer version saved elsewhere is not adopted: the next save is refused as a conflict.
+  const expectedVersion = useRef<number | null>(null);
+  useEffect(() => {
+    if (expectedVersion.current !== null && storedVersion === expectedVersion.current) {
+      setVersion(storedVersion);
+      expectedVersion.current = null;
+    }
+  }, [storedVersion, setVersion]);
+
   // An explicit save or submit waits for an autosave in flight, then goes with the newest version.
   const queued = useRef<FormData | null>(null);
+  const { versionRef } = autosave;
+  const post = useCallback(
+    (formData: FormData) => {
+      formData.set("version", String(versionRef.current));
+      expectedVersion.current = versionRef.current + 1;
+      submit(formData, { method: "post", action });
+    },
+    [versionRef, submit, action],
+  );
   const send = (formData: FormData) => {
-    if (autosave.busy.current) {
-      queued.current = formData;
-      return;
-    }
-    formData.set("version", String(autosave.versionRef.current));
-    submit(formData, { method: "post", action });
+    if (autosave.busy.current) queued.current = formData;
+    else post(formData);
   };
   useEffect(() => {
     if (autosave.saving || !queued.current) return;
     const formData = queued.current;
     queued.current = null;
-    formData.set("version", String(autosave.versionRef.current));
-    submit(formData, { method: "post", action });
-  }, [autosave.saving, autosave.versionRef, submit, action]);
+    post(formData);
+  }, [autosave.saving, post]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
@@ -153,6 +172,22 @@ export function DebriefForm({
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save draft
       </button>
+      {/* What stopped a save or a submission, above the form (the sticky bar stays small). */}
+      {lastResult?.fieldErrors || lastResult?.conflict ? (
+        <div ref={problemsRef} tabIndex={-1} className="debrief-problems">
+          <FormError message={lastResult?.conflict || missing ? undefined : lastResult?.fieldErrors?.form} />
+          {lastResult?.conflict ? <Alert tone="warning">{lastResult.fieldErrors?.form}</Alert> : null}
+          {missing && missing.length > 0 ? (
+            <Alert tone="error" title="Your draft is saved, but it cannot be submitted yet">
+              <ul>
+                {missing.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+        </div>
+      ) : null}
       <section className="card" aria-labelledby="view-heading">
         <div className="card__title">
           <h2 id="view-heading">Your view of {vendorName}</h2>
@@ -223,17 +258,6 @@ export function DebriefForm({
         </section>
       ) : null}
       <section className="card action-bar" aria-label="Save and submit">
-        <FormError message={lastResult?.conflict || missing ? undefined : lastResult?.fieldErrors?.form} />
-        {lastResult?.conflict ? <Alert tone="warning">{lastResult.fieldErrors?.form}</Alert> : null}
-        {missing && missing.length > 0 ? (
-          <Alert tone="error" title="Your draft is saved, but it cannot be submitted yet">
-            <ul>
-              {missing.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
         <div className="action-bar__row">
           <AutosaveStatus state={autosave.state} timeZone={timeZone} locale={locale} />
           <span className="spacer" />

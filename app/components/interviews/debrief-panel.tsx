@@ -192,7 +192,9 @@ export function RevealedViews({
                 <th scope="col" className="num">
                   Place so far <span className="muted small">(of {placeBound})</span>
                 </th>
-                <th scope="col">Confidence</th>
+                <th scope="col" className="num">
+                  Confidence <span className="muted small">(1–5)</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -208,7 +210,7 @@ export function RevealedViews({
                     );
                   })}
                   <td className="num">{view.placeSoFar ?? "—"}</td>
-                  <td>{confidenceLabel(view.confidence)}</td>
+                  <td className="num">{view.confidence ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -45,13 +45,3 @@ export function interviewWhen(
   }).format(new Date(interview.endsAt));
   return `${formatDateTime(interview.startsAt, options)} – ${end}`;
 }
-
-/** "11:30 CET": a time of day in the RFP's zone. */
-export function timeOfDay(at: string | Date, options: { timeZone: string; locale?: string }) {
-  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: options.timeZone,
-    timeZoneName: "short",
-  }).format(new Date(at));
-}
