@@ -183,17 +183,13 @@ export function RevealedViews({
                 {criteria.map((criterion) => (
                   <th key={criterion.id} scope="col" className="num">
                     {criterion.name}
-                    <span className="muted small">
-                      {" "}
-                      ({criterion.scaleMin}–{criterion.scaleMax})
-                    </span>
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  Place so far <span className="muted small">(of {placeBound})</span>
+                  Place
                 </th>
                 <th scope="col" className="num">
-                  Confidence <span className="muted small">(1–5)</span>
+                  Confidence
                 </th>
               </tr>
             </thead>
@@ -232,6 +228,10 @@ export function RevealedViews({
             </tfoot>
           </table>
         </div>
+        <p className="muted small">
+          Oral scores on each criterion's scale ({scalesText(criteria)}). Place among the {placeBound} vendors
+          interviewed so far, 1 being the best. Confidence from 1 (unsure) to 5 (very confident).
+        </p>
       </section>
       {ownerNotes !== null ? (
         <section className="card" aria-labelledby="revealed-notes-heading">
@@ -273,4 +273,8 @@ export function RevealedViews({
       ))}
     </div>
   );
+}
+
+function scalesText(criteria: { scaleMin: number; scaleMax: number }[]) {
+  return [...new Set(criteria.map((criterion) => `${criterion.scaleMin}–${criterion.scaleMax}`))].join(", ");
 }
