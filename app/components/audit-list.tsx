@@ -63,6 +63,19 @@ const ACTION_LABELS: Record<string, string> = {
   "proposal.attachment_added": "attached a file to its proposal",
   "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
+  // Interviews: advance questions, publishing, the vendor's confirmation, debriefs (issue 5).
+  "interview.question_added": "added an advance question to an interview",
+  "interview.question_removed": "removed an advance question from an interview",
+  "interview.questions_reordered": "reordered an interview's advance questions",
+  "interview.publish_days_changed": "changed when an interview is published to the vendor",
+  "interview.published": "published an interview's agenda and questions to the vendor",
+  "interview.vendor_confirmed": "confirmed attendance at its interview",
+  "interview.vendor_presenters_changed": "changed its interview presenters",
+  "interview.owner_notes_saved": "saved the owner's notes of an interview",
+  "interview.debriefs_revealed": "completed an interview's debrief (all views revealed)",
+  "debrief.draft_saved": "saved a debrief draft",
+  "debrief.submitted": "submitted a debrief",
+  "debrief.reminded": "reminded panel members to give their debrief",
 };
 
 export function describeAction(action: string) {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, type ShouldRevalidateFunction, useLoaderData, useRouteError } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
+import { hasPublishedInterview } from "~/models/interview-publish-portal.server";
 import { BUYER_NAME } from "~/models/invitation-link.server";
 import { countUnacknowledgedAddenda } from "~/models/portal.server";
 import { ErrorMessage } from "~/root";
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     vendorName: vendor.vendor.name,
     rfp: { reference: vendor.rfp.reference, title: vendor.rfp.title },
     unacknowledgedAddenda: await countUnacknowledgedAddenda(vendor),
+    hasInterview: await hasPublishedInterview(vendor),
   };
 }
 
@@ -27,7 +29,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
 export default function PortalLayout() {
-  const { buyer, vendorName, rfp, unacknowledgedAddenda } = useLoaderData<typeof loader>();
+  const { buyer, vendorName, rfp, unacknowledgedAddenda, hasInterview } = useLoaderData<typeof loader>();
   return (
     <>
       <PortalHeader buyer={buyer} vendorName={vendorName} rfp={rfp} />
@@ -50,6 +52,7 @@ export default function PortalLayout() {
           </NavLink>
           <NavLink to="/portal/questions">Questions</NavLink>
           <NavLink to="/portal/proposal">Proposal</NavLink>
+          {hasInterview ? <NavLink to="/portal/interview">Interview</NavLink> : null}
         </nav>
         <Outlet />
       </main>

@@ -93,3 +93,13 @@ export function formatMoney(amount: string | number | null | undefined, currency
     maximumFractionDigits: fractionDigits,
   }).format(value);
 }
+
+/** "11:30 CET": a time of day in the RFP's zone (interview slots, debriefs). */
+export function timeOfDay(instant: Date | string, options: { timeZone: string; locale?: string }) {
+  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: options.timeZone,
+    timeZoneName: "short",
+  }).format(new Date(instant));
+}

@@ -261,3 +261,70 @@ export function proposalReceiptMessage(input: {
     ].join("\n"),
   };
 }
+
+// ── Interviews: advance questions and debriefs (issue 5) ─────────────────────────────────────
+
+type InterviewFacts = {
+  startsAt: Date | string;
+  endsAt: Date | string;
+  mode: "IN_PERSON" | "VIRTUAL";
+  location: string;
+  questionCount: number;
+};
+
+export function interviewPublishedMessage(
+  input: VendorGreeting & { rfp: { reference: string; title: string; timeZone: string }; interview: InterviewFacts },
+): Message {
+  const { rfp, interview } = input;
+  const where =
+    interview.mode === "VIRTUAL"
+      ? "Online; the meeting link is in your portal."
+      : `In person${interview.location ? `: ${interview.location}` : "; the address is in your portal."}`;
+  return {
+    subject: `Your interview for ${rfp.title} (${rfp.reference}): agenda and questions`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you again for your proposal for "${rfp.title}" (${rfp.reference}). The agenda of your interview and ${
+        interview.questionCount === 1
+          ? "the question we would like you to answer"
+          : `the ${interview.questionCount} questions we would like you to answer`
+      } are now in your portal, on the Interview page, so that your team can prepare.`,
+      "",
+      `When: ${when(interview.startsAt, rfp.timeZone)} to ${when(interview.endsAt, rfp.timeZone)}`,
+      `Where: ${where}`,
+      "",
+      `Please confirm that you will attend and tell us who will present (names and roles) in the portal. You can also add the interview to your calendar from there. ${PORTAL_HINT}`,
+      "",
+      "We look forward to meeting you.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function debriefReminderMessage(input: {
+  rfp: { reference: string; title: string; timeZone: string };
+  memberName: string;
+  leadName: string;
+  vendorName: string;
+  endedAt: Date | string;
+  link: string;
+}): Message {
+  const { rfp } = input;
+  return {
+    subject: `Your debrief of ${input.vendorName}: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.memberName},`,
+      "",
+      `The interview with ${input.vendorName} ended ${when(input.endedAt, rfp.timeZone)}, and the panel is waiting for your view: strengths, concerns, how confident you are, your oral scores and where you place ${input.vendorName} among the vendors interviewed so far.`,
+      "",
+      "The other members' views stay sealed until everyone who attended has submitted theirs, so the debrief cannot be completed without you:",
+      input.link,
+      "",
+      `Thank you,`,
+      input.leadName,
+    ].join("\n"),
+  };
+}

@@ -12,6 +12,7 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import { describeDatabase } from "../../app/db/config.server";
 import { migrate } from "../../app/db/migrate.server";
 import { closeDatabase, getDatabase } from "../../app/db.server";
+import { startInterviewPublishWorker } from "../../app/models/interview-publish.server";
 import { type DeliveryWorker, startDeliveryWorker } from "../../app/models/outbox.server";
 import { logger } from "../../app/utils/logger.server";
 import { isMailConfigured } from "../../app/utils/mailer.server";
@@ -56,6 +57,8 @@ async function main() {
   // SMTP_URL nothing is sent; the outbox page shows the messages for the lead to pass on.
   const deliveryWorker: DeliveryWorker | null = isMailConfigured() ? startDeliveryWorker() : null;
   logger.info({ email: deliveryWorker ? "smtp" : "outbox only (SMTP_URL not set)" }, "email delivery");
+  // Interviews reach the vendor's portal a set number of days ahead: a run every minute publishes due ones.
+  const publishWorker = startInterviewPublishWorker();
 
   if (mode === "development") {
     const { watch } = await import("node:fs");
@@ -80,7 +83,7 @@ async function main() {
     }, 10_000);
     force.unref();
     // No new delivery runs; one in progress records what it sent before the database closes.
-    const deliveryStopped = deliveryWorker?.stop();
+    const deliveryStopped = Promise.all([deliveryWorker?.stop(), publishWorker.stop()]);
     server.close(async () => {
       await deliveryStopped;
       await closeDatabase();

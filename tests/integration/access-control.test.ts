@@ -92,6 +92,19 @@ const ROUTES: Record<string, Entry> = {
     loader: RFP_MEMBERS,
     action: ["lead"],
   },
+  // Interviews (issue 5): advance questions and publishing (lead acts), debriefs (lead and attending panel act).
+  "rfps.$rfpId.interviews.$interviewId.questions.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId/questions",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
+  "rfps.$rfpId.interviews.$interviewId.debrief.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId/debrief",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead", "panel"],
+  },
   "rfps.$rfpId.save-as-template.tsx": {
     path: "/rfps/:rfpId/save-as-template",
     kind: "page",
@@ -149,6 +162,8 @@ const ROUTES: Record<string, Entry> = {
   "portal.rfp.tsx": { path: "/portal/rfp", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
   "portal.questions.tsx": { path: "/portal/questions", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
   "portal.proposal.tsx": { path: "/portal/proposal", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.interview.tsx": { path: "/portal/interview", kind: "page", portal: true, loader: VENDORS, action: VENDORS },
+  "portal.interview[.]ics.tsx": { path: "/portal/interview.ics", kind: "resource", portal: true, loader: VENDORS },
   "portal.proposal_.attachments.tsx": {
     path: "/portal/proposal/attachments",
     kind: "page",

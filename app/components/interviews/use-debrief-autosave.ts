@@ -1,0 +1,116 @@
+import { useFetcher } from "@remix-run/react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+
+export type AutosaveState =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "invalid"; message: string }
+  | { kind: "error"; message: string }
+  | { kind: "conflict"; message: string };
+
+type AutosaveAnswer = {
+  saved?: boolean;
+  version?: number;
+  savedAt?: string;
+  fieldErrors?: Record<string, string>;
+  conflict?: { version: number };
+};
+
+export const AUTOSAVE_DELAY_MS = 1200;
+
+/**
+ * The debrief saves itself: a quiet moment after the last change the form goes to the action as
+ * an "autosave" through a fetcher (no navigation). Its version travels with it, so a second tab
+ * saving in between is refused (409) and autosaving stops instead of overwriting. (The proposal
+ * builder has its own, richer hook; this one is deliberately small.)
+ */
+export function useDebriefAutosave<T extends FieldValues>({
+  form,
+  formRef,
+  enabled,
+  initialVersion,
+  action,
+}: {
+  form: UseFormReturn<T>;
+  formRef: RefObject<HTMLFormElement | null>;
+  enabled: boolean;
+  initialVersion: number;
+  action: string;
+}) {
+  const fetcher = useFetcher<AutosaveAnswer>();
+  const [state, setState] = useState<AutosaveState>({ kind: "idle" });
+  const versionRef = useRef(initialVersion);
+  const [version, setVersionState] = useState(initialVersion);
+  const timer = useRef<number | undefined>(undefined);
+  const paused = useRef(false);
+  const busy = useRef(false);
+  busy.current = fetcher.state !== "idle";
+
+  const setVersion = useCallback((next: number) => {
+    versionRef.current = next;
+    setVersionState(next);
+  }, []);
+
+  const run = useCallback(async () => {
+    const element = formRef.current;
+    if (!element || paused.current) return;
+    if (busy.current) {
+      timer.current = window.setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
+      return;
+    }
+    if (!(await form.trigger())) {
+      setState({ kind: "invalid", message: "Not saved yet: correct the highlighted fields." });
+      return;
+    }
+    const formData = new FormData(element);
+    formData.set("intent", "autosave");
+    formData.set("version", String(versionRef.current));
+    setState({ kind: "saving" });
+    fetcher.submit(formData, { method: "post", action });
+  }, [fetcher, form, formRef, action]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const subscription = form.watch((_values, { type }) => {
+      if ((type !== "change" && type !== undefined) || paused.current) return;
+      setState({ kind: "dirty" });
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      subscription.unsubscribe();
+      window.clearTimeout(timer.current);
+    };
+  }, [enabled, form, run]);
+
+  const answer = fetcher.data;
+  useEffect(() => {
+    if (!answer || fetcher.state !== "idle") return;
+    if (answer.saved && answer.version && answer.savedAt) {
+      setVersion(Math.max(versionRef.current, answer.version));
+      setState((current) => (current.kind === "dirty" ? current : { kind: "saved", at: answer.savedAt ?? "" }));
+    } else if (answer.conflict) {
+      paused.current = true;
+      setState({ kind: "conflict", message: answer.fieldErrors?.form ?? "Saved elsewhere. Reload the page." });
+    } else if (answer.fieldErrors) {
+      const first = Object.values(answer.fieldErrors)[0];
+      setState({ kind: "error", message: answer.fieldErrors.form ?? `Not saved: ${first ?? "please try again."}` });
+    }
+  }, [answer, fetcher.state, setVersion]);
+
+  /** Before an explicit save or submit: the pending autosave is not needed any more. */
+  const cancel = useCallback(() => window.clearTimeout(timer.current), []);
+
+  return {
+    state: fetcher.state !== "idle" ? ({ kind: "saving" } as const) : state,
+    saving: fetcher.state !== "idle",
+    version,
+    versionRef,
+    setVersion,
+    busy,
+    cancel,
+  };
+}
