@@ -184,16 +184,21 @@ async function proposalFor(vendor: DemoVendor, rfpId: string): Promise<ProposalD
   };
 }
 
-export async function seedPublishedTender(priya: { id: string; email: string }, now = new Date()) {
+/**
+ * `deadlineDaysAgo` places the story in time: 1 leaves the tender waiting for its opening; the
+ * full demo journey (seed-journey.ts) needs the deadline weeks back so interviews are over.
+ */
+export async function seedPublishedTender(priya: { id: string; email: string }, now = new Date(), deadlineDaysAgo = 1) {
   const actor = userActor(priya);
-  const proposalDeadline = hour(new Date(now.getTime() - DAY), 12);
+  const deadlineDay = now.getTime() - deadlineDaysAgo * DAY;
+  const proposalDeadline = hour(new Date(deadlineDay), 12);
   const timeline = {
-    issueDate: hour(new Date(now.getTime() - 24 * DAY), 8),
-    questionsDeadline: hour(new Date(now.getTime() - 10 * DAY), 16),
+    issueDate: hour(new Date(deadlineDay - 23 * DAY), 8),
+    questionsDeadline: hour(new Date(deadlineDay - 9 * DAY), 16),
     proposalDeadline,
-    interviewStart: hour(new Date(now.getTime() + 14 * DAY), 8),
-    interviewEnd: hour(new Date(now.getTime() + 17 * DAY), 16),
-    decisionTarget: hour(new Date(now.getTime() + 30 * DAY), 10),
+    interviewStart: hour(new Date(deadlineDay + 15 * DAY), 8),
+    interviewEnd: hour(new Date(deadlineDay + 18 * DAY), 16),
+    decisionTarget: hour(new Date(deadlineDay + 31 * DAY), 10),
   };
   const rfp = await createRfpFromSource(
     actor,

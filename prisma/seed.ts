@@ -11,6 +11,7 @@ import { recordAudit, SYSTEM_ACTOR, userActor } from "../app/models/audit.server
 import { createRfp } from "../app/models/rfp.server";
 import { addMember } from "../app/models/team.server";
 import { hashPassword } from "../app/utils/password.server";
+import { seedJourney } from "./seed-journey";
 import { seedPublishedTender } from "./seed-tender";
 
 /** Printed in the README; never used outside demo mode. */
@@ -32,6 +33,25 @@ export const DEMO_USERS: { name: string; email: string; role: AccountRole; title
     email: "sara.lindqvist@northwind.example",
     role: "EVALUATOR",
     title: "Finance business partner",
+  },
+  {
+    name: "Jonas Weber",
+    email: "jonas.weber@northwind.example",
+    role: "EVALUATOR",
+    title: "Customer operations manager",
+  },
+  {
+    name: "Daniel Costa",
+    email: "daniel.costa@northwind.example",
+    role: "EVALUATOR",
+    title: "Customer service director",
+  },
+  { name: "Amira Haddad", email: "amira.haddad@northwind.example", role: "EVALUATOR", title: "Legal counsel" },
+  {
+    name: "Grace Njoroge",
+    email: "grace.njoroge@northwind.example",
+    role: "EXECUTIVE",
+    title: "Chief Operating Officer",
   },
 ];
 
@@ -109,7 +129,18 @@ export async function seedDemoIfFresh(now = new Date()): Promise<boolean> {
     { email: "helen.okafor@northwind.example", role: "OBSERVER", functionalGroup: "Executive" },
   ];
   for (const member of team) await addMember(userActor(priya), rfp.id, member);
-  const tender = await seedPublishedTender(priya, now);
+  const tender = await seedPublishedTender(priya, now, 40);
   for (const member of team) await addMember(userActor(priya), tender.id, member);
+  await seedJourney(tender.id, {
+    lead: priya,
+    panel: [
+      "marco.rossi@northwind.example",
+      "sara.lindqvist@northwind.example",
+      "jonas.weber@northwind.example",
+      "daniel.costa@northwind.example",
+      "amira.haddad@northwind.example",
+    ].map(byEmail),
+    executives: ["helen.okafor@northwind.example", "grace.njoroge@northwind.example"].map(byEmail),
+  });
   return true;
 }
