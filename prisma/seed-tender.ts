@@ -1,5 +1,5 @@
 /**
- * Demo data, part two: a published tender whose proposal deadline passed yesterday, run through
+ * Demo data, part two: a published tender whose proposal deadline has passed, run through
  * the real model functions (so its audit trail, outbox and frozen document are what a real run
  * leaves): "Contact Centre Services 2027" from the built-in contact-centre template, five
  * invited vendors, clarification questions answered and published, an addendum, four submitted
@@ -188,7 +188,21 @@ async function proposalFor(vendor: DemoVendor, rfpId: string): Promise<ProposalD
  * `deadlineDaysAgo` places the story in time: 1 leaves the tender waiting for its opening; the
  * full demo journey (seed-journey.ts) needs the deadline weeks back so interviews are over.
  */
-export async function seedPublishedTender(priya: { id: string; email: string }, now = new Date(), deadlineDaysAgo = 1) {
+export type TenderStory = { title: string; summary: string; deadlineDaysAgo: number };
+
+export const CONTACT_CENTRE_STORY: TenderStory = {
+  title: "Contact Centre Services 2027",
+  summary:
+    "Northwind Logistics seeks a partner to run customer contact for its parcel and freight customers in English, German, Dutch and Swedish, across phone, email and chat, from 1 April 2027.",
+  deadlineDaysAgo: 40,
+};
+
+export async function seedPublishedTender(
+  priya: { id: string; email: string },
+  now = new Date(),
+  story: TenderStory = CONTACT_CENTRE_STORY,
+) {
+  const { deadlineDaysAgo } = story;
   const actor = userActor(priya);
   const deadlineDay = now.getTime() - deadlineDaysAgo * DAY;
   const proposalDeadline = hour(new Date(deadlineDay), 12);
@@ -203,9 +217,8 @@ export async function seedPublishedTender(priya: { id: string; email: string }, 
   const rfp = await createRfpFromSource(
     actor,
     {
-      title: "Contact Centre Services 2027",
-      summary:
-        "Northwind Logistics seeks a partner to run customer contact for its parcel and freight customers in English, German, Dutch and Swedish, across phone, email and chat, from 1 April 2027.",
+      title: story.title,
+      summary: story.summary,
       category: "Contact centre",
       budgetAmount: "7500000",
       currency: "EUR",
@@ -217,19 +230,23 @@ export async function seedPublishedTender(priya: { id: string; email: string }, 
 
   const invitations: { vendor: DemoVendor; invitationId: string }[] = [];
   for (const vendor of VENDORS) {
-    const created = await createVendor(
-      actor,
-      newVendorSchema.parse({
-        name: vendor.name,
-        website: vendor.website,
-        country: vendor.country,
-        size: vendor.size,
-        industry: vendor.industry,
-        contactName: vendor.contact.name,
-        contactEmail: vendor.contact.email,
-        contactTitle: vendor.contact.title,
-      }),
-    );
+    // The vendor directory is the organisation's: a second tender invites the same companies.
+    const existing = await prisma.vendor.findFirst({ where: { name: vendor.name }, select: { id: true } });
+    const created =
+      existing ??
+      (await createVendor(
+        actor,
+        newVendorSchema.parse({
+          name: vendor.name,
+          website: vendor.website,
+          country: vendor.country,
+          size: vendor.size,
+          industry: vendor.industry,
+          contactName: vendor.contact.name,
+          contactEmail: vendor.contact.email,
+          contactTitle: vendor.contact.title,
+        }),
+      ));
     const contact = await prisma.vendorContact.findFirstOrThrow({
       where: { vendorId: created.id },
       select: { id: true },

@@ -12,7 +12,7 @@ import { createRfp } from "../app/models/rfp.server";
 import { addMember } from "../app/models/team.server";
 import { hashPassword } from "../app/utils/password.server";
 import { seedJourney } from "./seed-journey";
-import { seedPublishedTender } from "./seed-tender";
+import { CONTACT_CENTRE_STORY, seedPublishedTender } from "./seed-tender";
 
 /** Printed in the README; never used outside demo mode. */
 export const DEMO_PASSWORD = "tender-lantern-2027";
@@ -129,7 +129,7 @@ export async function seedDemoIfFresh(now = new Date()): Promise<boolean> {
     { email: "helen.okafor@northwind.example", role: "OBSERVER", functionalGroup: "Executive" },
   ];
   for (const member of team) await addMember(userActor(priya), rfp.id, member);
-  const tender = await seedPublishedTender(priya, now, 40);
+  const tender = await seedPublishedTender(priya, now, CONTACT_CENTRE_STORY);
   for (const member of team) await addMember(userActor(priya), tender.id, member);
   await seedJourney(tender.id, {
     lead: priya,
@@ -142,5 +142,13 @@ export async function seedDemoIfFresh(now = new Date()): Promise<boolean> {
     ].map(byEmail),
     executives: ["helen.okafor@northwind.example", "grace.njoroge@northwind.example"].map(byEmail),
   });
+  // A second tender whose deadline passed yesterday: open it, screen it and score it live.
+  const overflow = await seedPublishedTender(priya, now, {
+    title: "Customer Service Overflow 2027",
+    summary:
+      "Northwind Logistics seeks a second partner to absorb peak-season and out-of-hours customer contact (November to January, evenings and Sundays) in English and German, from 1 October 2027.",
+    deadlineDaysAgo: 1,
+  });
+  for (const member of team) await addMember(userActor(priya), overflow.id, member);
   return true;
 }
