@@ -62,6 +62,15 @@ const ACTION_LABELS: Record<string, string> = {
   "proposal.withdrawn": "withdrew its proposal",
   "proposal.attachment_added": "attached a file to its proposal",
   "proposal.attachment_deleted": "removed a file from its proposal",
+  "interview.scheduled": "scheduled an interview",
+  "interview.updated": "moved or changed an interview",
+  "interview.cancelled": "cancelled an interview",
+  "interview.schedule_applied": "applied a proposed interview schedule",
+  "interview.agenda_saved": "saved an interview agenda",
+  "interview.experts_changed": "changed which items experts attend",
+  "interview.unavailability_added": "marked time unavailable for interviews",
+  "interview.unavailability_removed": "removed an unavailable time",
+  "rfp.member_expertise_set": "recorded a panel member's expertise",
   "demo.seeded": "loaded the demo data",
 };
 
