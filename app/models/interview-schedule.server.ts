@@ -397,7 +397,14 @@ const STEP_MINUTES = 15;
  * order gets the earliest times): the greedy scheduler over the core panel's free time. Nothing
  * is saved; the fingerprint lets "apply" check that it applies what the lead saw.
  */
-async function computeProposal(db: Db, rfpId: string, params: ScheduleParams, now: Date) {
+async function computeProposal(db: Db, rfpId: string, input: ScheduleParams, now: Date) {
+  const params = {
+    minutes: input.minutes,
+    bufferMinutes: input.bufferMinutes,
+    mode: input.mode,
+    location: input.location ?? "",
+    meetingLink: input.meetingLink ?? "",
+  };
   const rfp = await db.rfp.findUnique({
     where: { id: rfpId },
     select: { id: true, timeZone: true, interviewStart: true, interviewEnd: true },
