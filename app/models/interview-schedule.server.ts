@@ -634,9 +634,13 @@ export async function getInterviewSchedule(rfpId: string) {
   const clashes = planConflicts(planned, periods).map((conflict) => {
     const name = names.get(conflict.personId) ?? "A panel member";
     const when = formatTimeRange(conflict.when, rfp.timeZone);
-    return conflict.kind === "DOUBLE_BOOKED"
-      ? `${name} is in the interviews with ${vendorOf.get(conflict.interviewIds[0])} and ${vendorOf.get(conflict.interviewIds[1])} at once (${when}).`
-      : `${name} is booked for ${vendorOf.get(conflict.interviewId)} but unavailable ${formatTimeRange(conflict.period, rfp.timeZone)}.`;
+    return {
+      personId: conflict.personId,
+      message:
+        conflict.kind === "DOUBLE_BOOKED"
+          ? `${name} is in the interviews with ${vendorOf.get(conflict.interviewIds[0])} and ${vendorOf.get(conflict.interviewIds[1])} at once (${when}).`
+          : `${name} is booked for ${vendorOf.get(conflict.interviewId)} but unavailable ${formatTimeRange(conflict.period, rfp.timeZone)}.`,
+    };
   });
   const loads = new Map(interviewLoad(planned, rfp.timeZone).map((load) => [load.panelMemberId, load]));
   return {

@@ -406,7 +406,7 @@ function ChangeSlot({
         />
         <Form
           method="post"
-          className="row"
+          className="row slot-cancel"
           onSubmit={(event) => {
             if (!window.confirm("Cancel this interview? Its agenda is deleted; the vendor can be scheduled again."))
               event.preventDefault();

@@ -79,11 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     unscheduled: schedule.unscheduled,
     shortlisted: schedule.shortlisted,
-    clashes: schedule.clashes,
+    // The lead resolves clashes; a member sees only their own (someone else's unavailability is theirs to share).
+    clashes: schedule.clashes.filter((clash) => canManage || clash.personId === user.id).map((clash) => clash.message),
     panel: schedule.panel.map((member) => ({
       ...member,
-      hours: formatHours(member.minutes),
-      byDay: member.byDay.map((day) => `${formatDay(day.date)}: ${day.interviews} (${formatHours(day.minutes)} h)`),
+      time: formatDuration(member.minutes),
+      byDay: member.byDay.map((day) => `${formatDay(day.date)}: ${day.interviews} (${formatDuration(day.minutes)})`),
     })),
     unavailability: unavailability.map((period) => ({
       id: period.id,
@@ -105,8 +106,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function formatHours(minutes: number) {
-  return String(Math.round((minutes / 60) * 10) / 10);
+/** "3 h 30 min", "45 min", "0 min". */
+function formatDuration(minutes: number) {
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 /** "2027-05-03" → "Mon 3 May" (the date is already the RFP's local date). */
@@ -310,6 +315,7 @@ export default function InterviewSchedulePage() {
               <h2 id="create-heading">Schedule a vendor</h2>
             </div>
             <SlotForm
+              key={loaded.interviews.length}
               intent="create-interview"
               vendors={loaded.unscheduled}
               panel={loaded.panel}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import * as scheduleRoute from "~/routes/rfps.$rfpId.interviews._index";
 import * as interviewRoute from "~/routes/rfps.$rfpId.interviews.$interviewId";
 import * as calendarRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.calendar[.ics]";
 import * as printRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.print";
 import * as vendorCalendarRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.vendor[.ics]";
-import * as scheduleRoute from "~/routes/rfps.$rfpId.interviews._index";
 import { createTestRfp, createTestUser, sessionCookie } from "../fixtures/factories";
 import { createInterviewRfp, slotForm } from "../fixtures/interviews";
 import { callAction, callLoader } from "../fixtures/routes";
@@ -50,7 +50,8 @@ async function setup() {
   });
   const params = { rfpId: fixture.rfp.id, interviewId: interview.id };
   const path = `/rfps/${fixture.rfp.id}/interviews/${interview.id}`;
-  const post = (cookie: string, form: Record<string, string>) => callAction(interviewRoute, path, { cookie, params, form });
+  const post = (cookie: string, form: Record<string, string>) =>
+    callAction(interviewRoute, path, { cookie, params, form });
   const load = (cookie: string) => callLoader(interviewRoute, path, { cookie, params });
   return { ...fixture, dana, sam, olga, cookies, attendance, interview, params, path, post, load };
 }
@@ -97,7 +98,12 @@ describe("the interview page", () => {
     const page = result.data as Page;
     expect(page.agenda.editable).toBe(true);
     expect(page.slot.editable).toBe(true);
-    expect(page.agenda.items[0]).toMatchObject({ title: "Introductions", from: "10:00", to: "10:10", ownerName: "Lena Lead" });
+    expect(page.agenda.items[0]).toMatchObject({
+      title: "Introductions",
+      from: "10:00",
+      to: "10:10",
+      ownerName: "Lena Lead",
+    });
     expect(page.agenda.items[3]).toMatchObject({ title: "Q&A: System integration", experts: ["Sam Expert"] });
     expect(page.agenda.values.items).toHaveLength(9);
     expect(page.agenda.standard).toHaveLength(9);
@@ -133,7 +139,9 @@ describe("the interview page", () => {
     const items = before.interview.agenda.map((item) => ({ ...item, ownerMemberId: item.ownerMemberId ?? "" }));
     for (const cookie of [s.cookies.dana, s.cookies.olga]) {
       expect((await s.post(cookie, agendaForm(before.interview.version, items))).status).toBe(403);
-      expect((await s.post(cookie, { intent: "delete-interview", version: String(before.interview.version) })).status).toBe(403);
+      expect(
+        (await s.post(cookie, { intent: "delete-interview", version: String(before.interview.version) })).status,
+      ).toBe(403);
     }
     expect((await s.post(s.cookies.dana, { intent: "nonsense" })).status).toBe(400);
     expect(await snapshot(s)).toEqual(before);
@@ -150,7 +158,13 @@ describe("the agenda builder", () => {
       agendaForm(s.interview.version, [
         { id: intro.id, title: "Welcome", minutes: 10, ownerMemberId: s.leadMemberId },
         { id: presentation.id, title: "Vendor presentation", minutes: 40 },
-        { id: integration.id, title: "Integration deep dive", minutes: 30, ownerMemberId: s.dana.memberId, requiredExpertise: "System integration" },
+        {
+          id: integration.id,
+          title: "Integration deep dive",
+          minutes: 30,
+          ownerMemberId: s.dana.memberId,
+          requiredExpertise: "System integration",
+        },
         { title: "Pricing questions", minutes: 20, ownerMemberId: s.leadMemberId },
         { title: "Wrap-up", minutes: 10, ownerMemberId: s.leadMemberId },
       ]),
@@ -169,7 +183,9 @@ describe("the agenda builder", () => {
     expect(after.interview.agenda[2]?.id).toBe(integration.id);
     const sam = after.interview.attendees.find((attendee) => attendee.memberId === s.sam.memberId);
     expect(sam?.items.map((row) => row.itemId)).toEqual([integration.id]);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { rfpId: s.rfp.id, action: "interview.agenda_saved" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { rfpId: s.rfp.id, action: "interview.agenda_saved" },
+    });
     expect(event.after).toMatchObject({ items: expect.arrayContaining(["Pricing questions (20 min)"]) });
   });
 
@@ -199,7 +215,10 @@ describe("the agenda builder", () => {
     expect(fieldErrors(empty.data).items).toBe("Add at least one agenda item.");
     const untitled = await s.post(s.cookies.lead, agendaForm(s.interview.version, [{ title: " ", minutes: 0 }]));
     expect(untitled.status).toBe(400);
-    expect(fieldErrors(untitled.data)).toMatchObject({ "items.0.title": "Title is required.", "items.0.minutes": expect.any(String) });
+    expect(fieldErrors(untitled.data)).toMatchObject({
+      "items.0.title": "Title is required.",
+      "items.0.minutes": expect.any(String),
+    });
     const outsider = await s.post(
       s.cookies.lead,
       agendaForm(s.interview.version, [{ title: "Intro", minutes: 10, ownerMemberId: s.olga.memberId }]),
@@ -211,7 +230,10 @@ describe("the agenda builder", () => {
 
   it("answers a stale version with 409, keeps what was typed and overwrites nothing", async () => {
     const s = await setup();
-    const first = await s.post(s.cookies.lead, agendaForm(s.interview.version, [{ title: "Everything", minutes: 120 }]));
+    const first = await s.post(
+      s.cookies.lead,
+      agendaForm(s.interview.version, [{ title: "Everything", minutes: 120 }]),
+    );
     expect(first.status).toBe(302);
     const before = await snapshot(s);
     const stale = await s.post(s.cookies.lead, agendaForm(s.interview.version, [{ title: "Mine", minutes: 60 }]));
@@ -234,7 +256,9 @@ describe("the agenda builder", () => {
     const titles = async (intent: string) => {
       const result = await s.post(s.cookies.lead, agendaForm(s.interview.version, items, intent));
       expect(result.status).toBe(200);
-      return (result.data as { agendaValues: { items: { title: string }[] } }).agendaValues.items.map((item) => item.title);
+      return (result.data as { agendaValues: { items: { title: string }[] } }).agendaValues.items.map(
+        (item) => item.title,
+      );
     };
     expect(await titles("agenda-up:2")).toEqual(["A", "C", "B"]);
     expect(await titles("agenda-down:0")).toEqual(["B", "A", "C"]);
@@ -280,11 +304,18 @@ describe("moving an interview", () => {
 
   it("moves it (agenda and experts follow), audited, with the version bumped", async () => {
     const s = await setup();
-    const result = await s.post(s.cookies.lead, moveForm(s, { date: s.week.date(1), start: "14:00", mode: "VIRTUAL", meetingLink: "https://meet.example/c" }));
+    const result = await s.post(
+      s.cookies.lead,
+      moveForm(s, { date: s.week.date(1), start: "14:00", mode: "VIRTUAL", meetingLink: "https://meet.example/c" }),
+    );
     expect(result.status).toBe(302);
     const after = await snapshot(s);
     expect(after.interview.startsAt).toEqual(s.week.at(1, "14:00"));
-    expect(after.interview).toMatchObject({ mode: "VIRTUAL", meetingLink: "https://meet.example/c", version: s.interview.version + 1 });
+    expect(after.interview).toMatchObject({
+      mode: "VIRTUAL",
+      meetingLink: "https://meet.example/c",
+      version: s.interview.version + 1,
+    });
     expect(after.interview.agenda).toHaveLength(9);
     expect(await prisma.auditEvent.count({ where: { rfpId: s.rfp.id, action: "interview.updated" } })).toBe(1);
   });
@@ -355,7 +386,11 @@ describe("calendar files", () => {
     expect(result.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const text = String(result.data);
     expect(text).toContain("SUMMARY:Interview: Contoso Services Ltd");
-    const start = s.week.at(0, "10:00").toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const start = s.week
+      .at(0, "10:00")
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
     expect(text).toContain(`DTSTART:${start}`);
     expect(text).toContain("Panel member: the whole interview.");
   });
@@ -363,7 +398,11 @@ describe("calendar files", () => {
   it("gives an expert only their items, saying which", async () => {
     const s = await setup();
     const text = String((await ics(s, s.cookies.sam)).data);
-    const start = s.week.at(0, "10:45").toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const start = s.week
+      .at(0, "10:45")
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
     expect(text).toContain(`DTSTART:${start}`);
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(unfold(text)).toContain("Subject-matter expert: invited only for Q&A: System integration.");
@@ -381,7 +420,8 @@ describe("calendar files", () => {
 
   it("gives the vendor contact's entry to the lead and attendees", async () => {
     const s = await setup();
-    const vendorIcs = (cookie: string) => callLoader(vendorCalendarRoute, `${s.path}/vendor.ics`, { cookie, params: s.params });
+    const vendorIcs = (cookie: string) =>
+      callLoader(vendorCalendarRoute, `${s.path}/vendor.ics`, { cookie, params: s.params });
     const result = await vendorIcs(s.cookies.lead);
     expect(result.status).toBe(200);
     const text = unfold(String(result.data));
@@ -397,8 +437,18 @@ describe("the printable agenda", () => {
     const s = await setup();
     await prisma.interviewSlotQuestion.createMany({
       data: [
-        { interviewId: s.interview.id, position: 0, category: "System integration", text: "How do you connect to our CRM?" },
-        { interviewId: s.interview.id, position: 1, category: "Branding", text: "How do your agents represent our brand?" },
+        {
+          interviewId: s.interview.id,
+          position: 0,
+          category: "System integration",
+          text: "How do you connect to our CRM?",
+        },
+        {
+          interviewId: s.interview.id,
+          position: 1,
+          category: "Branding",
+          text: "How do your agents represent our brand?",
+        },
       ],
     });
     for (const cookie of [s.cookies.lead, s.cookies.dana, s.cookies.olga]) {

@@ -32,7 +32,8 @@ async function setup() {
     sam: await sessionCookie(sam.user),
     olga: await sessionCookie(olga.user),
   };
-  const post = (cookie: string, form: Record<string, string>) => callAction(scheduleRoute, path, { cookie, params, form });
+  const post = (cookie: string, form: Record<string, string>) =>
+    callAction(scheduleRoute, path, { cookie, params, form });
   const schedule = (vendor: string, fields: Record<string, string | number> = {}) =>
     post(cookies.lead, slotForm(fixture.week, { invitationId: fixture.invitations[vendor], ...attendance, ...fields }));
   return { ...fixture, dana, sam, olga, path, params, attendance, cookies, post, schedule };
@@ -51,7 +52,10 @@ async function counts(rfpId: string) {
 /** The one-shot message a redirect carries (the sl_flash cookie: base64 of its JSON). */
 function flashOf(result: { headers: Headers }) {
   const value = cookieFrom({ status: 302, headers: result.headers, data: null }, "sl_flash")?.split("=")[1] ?? "";
-  return JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString("utf8")) as { kind: string; message: string };
+  return JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString("utf8")) as {
+    kind: string;
+    message: string;
+  };
 }
 
 const fieldErrors = (data: unknown) => (data as { fieldErrors: Record<string, string> }).fieldErrors;
@@ -59,7 +63,11 @@ const fieldErrors = (data: unknown) => (data as { fieldErrors: Record<string, st
 describe("scheduling an interview", () => {
   it("creates the slot with the standard agenda, the panel and the expert on their items only, audited", async () => {
     const s = await setup();
-    const result = await s.schedule("Contoso Services Ltd", { start: "10:00", minutes: 120, travelNote: "Flying in from Dublin" });
+    const result = await s.schedule("Contoso Services Ltd", {
+      start: "10:00",
+      minutes: 120,
+      travelNote: "Flying in from Dublin",
+    });
     expect(result.status).toBe(302);
     const interview = await prisma.interview.findFirstOrThrow({
       where: { rfpId: s.rfp.id },
@@ -89,10 +97,15 @@ describe("scheduling an interview", () => {
     const expert = interview.attendees.find((attendee) => attendee.memberId === s.sam.memberId);
     expect(expert?.partial).toBe(true);
     expect(expert?.items.map((row) => row.itemId)).toEqual([interview.agenda[3]?.id]);
-    expect(interview.attendees.filter((attendee) => !attendee.partial).map((attendee) => attendee.memberId).sort()).toEqual(
-      [s.leadMemberId, s.dana.memberId].sort(),
-    );
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { rfpId: s.rfp.id, action: "interview.scheduled" } });
+    expect(
+      interview.attendees
+        .filter((attendee) => !attendee.partial)
+        .map((attendee) => attendee.memberId)
+        .sort(),
+    ).toEqual([s.leadMemberId, s.dana.memberId].sort());
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { rfpId: s.rfp.id, action: "interview.scheduled" },
+    });
     expect(event.after).toMatchObject({ vendor: "Contoso Services Ltd", mode: "IN_PERSON", source: "manual" });
   });
 
@@ -235,8 +248,20 @@ describe("scheduling an interview", () => {
     const form = slotForm(s.week, { invitationId: s.invitations["Contoso Services Ltd"], ...s.attendance });
     for (const cookie of [s.cookies.dana, s.cookies.olga]) {
       expect((await s.post(cookie, form)).status).toBe(403);
-      expect((await s.post(cookie, { intent: "propose-schedule", minutes: "120", bufferMinutes: "30", mode: "VIRTUAL", meetingLink: "https://x.example" })).status).toBe(403);
-      expect((await s.post(cookie, { intent: "set-expertise", memberId: s.dana.memberId, expertise: "Branding" })).status).toBe(403);
+      expect(
+        (
+          await s.post(cookie, {
+            intent: "propose-schedule",
+            minutes: "120",
+            bufferMinutes: "30",
+            mode: "VIRTUAL",
+            meetingLink: "https://x.example",
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await s.post(cookie, { intent: "set-expertise", memberId: s.dana.memberId, expertise: "Branding" })).status,
+      ).toBe(403);
     }
     const stranger = await createTestUser({ role: "LEAD" });
     await createTestRfp(stranger);
@@ -266,18 +291,33 @@ describe("the schedule page", () => {
     expect(page.unscheduled.map((row) => row.vendorName)).toEqual(["Northwind Traders"]);
     expect(page.clashes).toEqual([expect.stringContaining("Dana Panel is booked for Fabrikam Inc but unavailable")]);
     const dana = page.panel.find((member) => member.name === "Dana Panel");
-    expect(dana).toMatchObject({ interviews: 2, hours: "3.5" });
+    expect(dana).toMatchObject({ interviews: 2, time: "3 h 30 min" });
     const sam = page.panel.find((member) => member.name === "Sam Expert");
     expect(sam).toMatchObject({ interviews: 2, defaultAttendance: "EXPERT" });
     expect(page.panel.map((member) => member.name)).not.toContain("Olga Observer");
     expect(page.unavailability).toHaveLength(1);
     expect(page.unavailability[0]).toMatchObject({ name: "Dana Panel", mine: false });
+    // A member sees only their own clashes: someone else's unavailability is theirs to share.
+    const clashesFor = async (cookie: string) =>
+      ((await callLoader(scheduleRoute, s.path, { cookie, params: s.params })).data as typeof page).clashes;
+    expect(await clashesFor(s.cookies.dana)).toHaveLength(1);
+    expect(await clashesFor(s.cookies.sam)).toEqual([]);
+    expect(await clashesFor(s.cookies.olga)).toEqual([]);
   });
 
   it("shows panel members and observers the schedule read-only, with only their own unavailable times", async () => {
     const s = await setup();
-    await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T09:00`, until: `${s.week.date(0)}T10:00` });
-    await s.post(s.cookies.sam, { intent: "add-unavailability", from: `${s.week.date(1)}T09:00`, until: `${s.week.date(1)}T10:00`, note: "Dentist" });
+    await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T09:00`,
+      until: `${s.week.date(0)}T10:00`,
+    });
+    await s.post(s.cookies.sam, {
+      intent: "add-unavailability",
+      from: `${s.week.date(1)}T09:00`,
+      until: `${s.week.date(1)}T10:00`,
+      note: "Dentist",
+    });
     for (const [cookie, own] of [
       [s.cookies.dana, 1],
       [s.cookies.olga, 0],
@@ -300,14 +340,22 @@ describe("the schedule page", () => {
 });
 
 describe("the automatic schedule", () => {
-  const params = { minutes: "120", bufferMinutes: "30", mode: "VIRTUAL", meetingLink: "https://meet.example/panel", location: "" };
+  const params = {
+    minutes: "120",
+    bufferMinutes: "30",
+    mode: "VIRTUAL",
+    meetingLink: "https://meet.example/panel",
+    location: "",
+  };
 
   it("proposes without saving, then applies the whole proposal in one go", async () => {
     const s = await setup();
     const before = await counts(s.rfp.id);
     const proposed = await s.post(s.cookies.lead, { intent: "propose-schedule", ...params });
     expect(proposed.status).toBe(200);
-    const { proposal } = proposed.data as { proposal: { slots: { vendorName: string; when: string }[]; fingerprint: string } };
+    const { proposal } = proposed.data as {
+      proposal: { slots: { vendorName: string; when: string }[]; fingerprint: string };
+    };
     expect(proposal.slots.map((slot) => slot.vendorName)).toEqual([
       "Contoso Services Ltd",
       "Fabrikam Inc",
@@ -321,10 +369,18 @@ describe("the automatic schedule", () => {
     ]);
     expect(await counts(s.rfp.id)).toEqual(before);
 
-    const applied = await s.post(s.cookies.lead, { intent: "apply-schedule", ...params, fingerprint: proposal.fingerprint });
+    const applied = await s.post(s.cookies.lead, {
+      intent: "apply-schedule",
+      ...params,
+      fingerprint: proposal.fingerprint,
+    });
     expect(applied.status).toBe(302);
     const interviews = await prisma.interview.findMany({ where: { rfpId: s.rfp.id }, orderBy: { startsAt: "asc" } });
-    expect(interviews.map((row) => row.startsAt)).toEqual([s.week.at(0, "09:00"), s.week.at(0, "11:30"), s.week.at(0, "14:00")]);
+    expect(interviews.map((row) => row.startsAt)).toEqual([
+      s.week.at(0, "09:00"),
+      s.week.at(0, "11:30"),
+      s.week.at(0, "14:00"),
+    ]);
     expect(interviews.every((row) => row.mode === "VIRTUAL" && row.meetingLink === params.meetingLink)).toBe(true);
     const actions = await prisma.auditEvent.findMany({ where: { rfpId: s.rfp.id }, select: { action: true } });
     expect(actions.filter((event) => event.action === "interview.scheduled")).toHaveLength(3);
@@ -333,7 +389,11 @@ describe("the automatic schedule", () => {
 
   it("works around members' unavailable times", async () => {
     const s = await setup();
-    await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T08:00`, until: `${s.week.date(0)}T12:00` });
+    await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T08:00`,
+      until: `${s.week.date(0)}T12:00`,
+    });
     const proposed = await s.post(s.cookies.lead, { intent: "propose-schedule", ...params });
     const { proposal } = proposed.data as { proposal: { slots: { when: string }[] } };
     expect(proposal.slots[0]?.when).toContain("12:00–14:00");
@@ -343,9 +403,17 @@ describe("the automatic schedule", () => {
     const s = await setup();
     const proposed = await s.post(s.cookies.lead, { intent: "propose-schedule", ...params });
     const { proposal } = proposed.data as { proposal: { fingerprint: string } };
-    await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T10:00`, until: `${s.week.date(0)}T11:00` });
+    await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T10:00`,
+      until: `${s.week.date(0)}T11:00`,
+    });
     const before = await counts(s.rfp.id);
-    const applied = await s.post(s.cookies.lead, { intent: "apply-schedule", ...params, fingerprint: proposal.fingerprint });
+    const applied = await s.post(s.cookies.lead, {
+      intent: "apply-schedule",
+      ...params,
+      fingerprint: proposal.fingerprint,
+    });
     expect(applied.status).toBe(409);
     const answer = applied.data as { fieldErrors: Record<string, string>; proposal: { fingerprint: string } };
     expect(answer.fieldErrors.form).toContain("Nothing was applied");
@@ -375,7 +443,11 @@ describe("the automatic schedule", () => {
     const { proposal } = proposed.data as { proposal: { fingerprint: string; slots: unknown[] } };
     expect(proposal.slots).toHaveLength(3);
     const before = await counts(s.rfp.id);
-    const applied = await s.post(s.cookies.lead, { intent: "apply-schedule", ...params, fingerprint: proposal.fingerprint });
+    const applied = await s.post(s.cookies.lead, {
+      intent: "apply-schedule",
+      ...params,
+      fingerprint: proposal.fingerprint,
+    });
     expect(applied.status).toBe(422);
     expect(fieldErrors(applied.data).form).toContain("Sam Expert is already in an interview for another RFP");
     expect(await counts(s.rfp.id)).toEqual(before);
@@ -393,7 +465,9 @@ describe("the automatic schedule", () => {
     const { proposal } = proposed.data as { proposal: { slots: unknown[]; unplaced: { reason: string }[] } };
     expect(proposal.slots).toHaveLength(0);
     expect(proposal.unplaced).toHaveLength(3);
-    expect(proposal.unplaced[0]?.reason).toContain("times that Dana Panel marked unavailable block otherwise free slots");
+    expect(proposal.unplaced[0]?.reason).toContain(
+      "times that Dana Panel marked unavailable block otherwise free slots",
+    );
   });
 });
 
@@ -417,7 +491,12 @@ describe("panel expertise", () => {
 describe("unavailable times", () => {
   it("are each member's own: marked, listed, removed; someone else's cannot be removed", async () => {
     const s = await setup();
-    const marked = await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T09:00`, until: `${s.week.date(0)}T12:00`, note: "Training" });
+    const marked = await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T09:00`,
+      until: `${s.week.date(0)}T12:00`,
+      note: "Training",
+    });
     expect(marked.status).toBe(302);
     const period = await prisma.memberUnavailability.findFirstOrThrow({ where: { memberId: s.dana.memberId } });
     expect(period.startsAt).toEqual(s.week.at(0, "09:00"));
@@ -437,12 +516,20 @@ describe("unavailable times", () => {
 
   it("refuses periods that end before they start, and warns when already booked", async () => {
     const s = await setup();
-    const backwards = await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T12:00`, until: `${s.week.date(0)}T09:00` });
+    const backwards = await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T12:00`,
+      until: `${s.week.date(0)}T09:00`,
+    });
     expect(backwards.status).toBe(400);
     expect(fieldErrors(backwards.data).until).toBe("Until must be after from.");
     expect(await prisma.memberUnavailability.count({ where: { memberId: s.dana.memberId } })).toBe(0);
     await s.schedule("Contoso Services Ltd", { start: "09:00" });
-    const booked = await s.post(s.cookies.dana, { intent: "add-unavailability", from: `${s.week.date(0)}T10:00`, until: `${s.week.date(0)}T11:00` });
+    const booked = await s.post(s.cookies.dana, {
+      intent: "add-unavailability",
+      from: `${s.week.date(0)}T10:00`,
+      until: `${s.week.date(0)}T11:00`,
+    });
     expect(booked.status).toBe(302);
     expect(flashOf(booked)).toMatchObject({
       kind: "info",

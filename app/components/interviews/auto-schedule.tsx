@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "~/components/form";
+import type { ReactNode } from "react";
+import { FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { autoScheduleSchema, INTERVIEW_MODE_LABELS, INTERVIEW_MODES, MIN_SLOT_MINUTES } from "~/schemas/interview";
@@ -31,6 +32,12 @@ export function AutoSchedule({
     defaultValues: defaults,
     lastResult,
   });
+  // The "Schedule a vendor" form on the same page has fields of the same names: ids get a prefix.
+  const own = (name: string) => ({
+    ...field(name),
+    id: `auto-${name}`,
+    "aria-describedby": `auto-${name}-hint auto-${name}-error`,
+  });
   const proposing = useIsSubmitting("propose-schedule");
   const applying = useIsSubmitting("apply-schedule");
   return (
@@ -39,23 +46,17 @@ export function AutoSchedule({
         <FormError message={formError} />
         <input type="hidden" {...field("intent")} />
         <div className="form-grid">
-          <Field name="minutes" label="Interview length (minutes)" error={errorFor("minutes")}>
-            <input
-              className="input input--number"
-              type="number"
-              min={MIN_SLOT_MINUTES}
-              step={5}
-              {...field("minutes")}
-            />
-          </Field>
-          <Field
+          <AutoField name="minutes" label="Interview length (minutes)" error={errorFor("minutes")}>
+            <input className="input input--number" type="number" min={MIN_SLOT_MINUTES} step={5} {...own("minutes")} />
+          </AutoField>
+          <AutoField
             name="bufferMinutes"
             label="Break after each (minutes)"
             hint="For the panel's debrief, straight after each interview"
             error={errorFor("bufferMinutes")}
           >
-            <input className="input input--number" type="number" min={0} step={5} {...field("bufferMinutes")} />
-          </Field>
+            <input className="input input--number" type="number" min={0} step={5} {...own("bufferMinutes")} />
+          </AutoField>
         </div>
         <fieldset className="choice-group">
           <legend>Format</legend>
@@ -76,12 +77,12 @@ export function AutoSchedule({
           </span>
         </fieldset>
         <div className="form-grid">
-          <Field name="location" label="Location (in person)" error={errorFor("location")}>
-            <input className="input" {...field("location")} />
-          </Field>
-          <Field name="meetingLink" label="Meeting link (virtual)" error={errorFor("meetingLink")}>
-            <input className="input" type="url" {...field("meetingLink")} />
-          </Field>
+          <AutoField name="location" label="Location (in person)" error={errorFor("location")}>
+            <input className="input" {...own("location")} />
+          </AutoField>
+          <AutoField name="meetingLink" label="Meeting link (virtual)" error={errorFor("meetingLink")}>
+            <input className="input" type="url" {...own("meetingLink")} />
+          </AutoField>
         </div>
         <div className="form-actions">
           <Button
@@ -151,6 +152,33 @@ export function AutoSchedule({
           ) : null}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+function AutoField({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`auto-${name}`}>{label}</label>
+      {children}
+      <span className="field__hint" id={`auto-${name}-hint`}>
+        {hint}
+      </span>
+      <span className="field__error" id={`auto-${name}-error`}>
+        {error}
+      </span>
     </div>
   );
 }

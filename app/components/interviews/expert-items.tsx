@@ -49,7 +49,7 @@ export function ExpertItems({
           <FormError message={error} />
           <input type="hidden" name="version" value={version} />
           <div className="table-wrap">
-            <table className="table">
+            <table className="table expert-items">
               <caption className="visually-hidden">Experts per agenda item</caption>
               <thead>
                 <tr>

@@ -26,7 +26,7 @@ export type CalendarLinks = {
 export function InterviewSummary({ summary, links }: { summary: InterviewSummaryData; links: CalendarLinks }) {
   return (
     <div className="stack-tight">
-      <dl className="facts">
+      <dl className="facts interview-facts">
         <dt>When</dt>
         <dd>{summary.when}</dd>
         <dt>Format</dt>

@@ -10,7 +10,8 @@ export type PanelLoadRow = {
   expertise: string[];
   defaultAttendance: "WHOLE" | "EXPERT";
   interviews: number;
-  hours: string;
+  /** Time spent in interviews, e.g. "3 h 30 min". */
+  time: string;
   byDay: string[];
 };
 
@@ -41,7 +42,7 @@ export function PanelLoad({
               Interviews
             </th>
             <th scope="col" className="num">
-              Hours
+              Time
             </th>
             <th scope="col">By day</th>
           </tr>
@@ -86,7 +87,7 @@ export function PanelLoad({
                 )}
               </td>
               <td className="num">{row.interviews}</td>
-              <td className="num">{row.hours}</td>
+              <td className="num nowrap">{row.time}</td>
               <td className="small">
                 {row.byDay.length > 0 ? (
                   row.byDay.map((day) => <div key={day}>{day}</div>)

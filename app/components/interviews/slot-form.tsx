@@ -30,7 +30,7 @@ export function SlotForm({
 }: {
   intent: "create-interview" | "update-interview";
   /** Shortlisted vendors without an interview (create only). */
-  vendors?: { id: string; vendorName: string; country: string | null }[];
+  vendors?: { id: string; vendorName: string }[];
   panel: SlotPanelMember[];
   defaults: Record<string, string>;
   lastResult?: ServerFormResult;
@@ -56,7 +56,6 @@ export function SlotForm({
             {vendors.map((vendor) => (
               <option key={vendor.id} value={vendor.id}>
                 {vendor.vendorName}
-                {vendor.country ? ` (${vendor.country})` : ""}
               </option>
             ))}
           </select>
@@ -129,7 +128,7 @@ export function SlotForm({
         <div className="attendance-list">
           {panel.map((member) => (
             <div key={member.id} className="attendance-list__row">
-              <label htmlFor={`attendance.${member.id}`}>
+              <label htmlFor={`attendance.${member.id}`} className="attendance-list__name">
                 {member.name}
                 <span className="muted small">
                   {" "}
@@ -137,7 +136,7 @@ export function SlotForm({
                   {member.expertise.length > 0 ? ` · ${member.expertise.join(", ")}` : ""}
                 </span>
               </label>
-              <select className="select" {...field(`attendance.${member.id}`)}>
+              <select className="select attendance-list__choice" {...field(`attendance.${member.id}`)}>
                 {ATTENDANCE_CHOICES.map((choice) => (
                   <option key={choice} value={choice}>
                     {ATTENDANCE_LABELS[choice]}
