@@ -3,6 +3,7 @@ import {
   agendaWindows,
   busySlots,
   defaultAttendance,
+  expertiseNote,
   interviewLoad,
   interviewProblems,
   type PlannedInterview,
@@ -39,6 +40,16 @@ function interview(
     })),
   };
 }
+
+describe("expertiseNote", () => {
+  it("names the expertise an item needs unless its title already does", () => {
+    expect(expertiseNote("Q&A: System integration", "System integration")).toBeNull();
+    expect(expertiseNote("Q&A: system INTEGRATION", " System integration ")).toBeNull();
+    expect(expertiseNote("Integration deep dive", "System integration")).toBe("System integration");
+    expect(expertiseNote("Demonstration", "")).toBeNull();
+    expect(expertiseNote("Demonstration", null)).toBeNull();
+  });
+});
 
 describe("defaultAttendance and parseExpertise", () => {
   it("invites people with recorded expertise as experts, everyone else (and the lead) for the whole interview", () => {

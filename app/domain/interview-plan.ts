@@ -51,6 +51,16 @@ export function parseExpertise(text: string): string[] {
 }
 
 /**
+ * The expertise worth printing under an agenda item: none when the title already names it
+ * ("Q&A: Branding" needing "Branding" says it twice).
+ */
+export function expertiseNote(title: string, expertise: string | null | undefined): string | null {
+  const needed = expertise?.trim() ?? "";
+  if (!needed) return null;
+  return title.toLowerCase().includes(needed.toLowerCase()) ? null : needed;
+}
+
+/**
  * The clock times of the attended agenda items, back-to-back items merged: an expert invited to
  * items 3 and 4 of a 10/25/10/10 agenda starting at 10:00 is busy 10:35–10:55.
  */

@@ -338,41 +338,39 @@ export default function InterviewSchedulePage() {
         </div>
       ) : null}
 
-      <div className="grid grid--main-side">
-        <section className="card" aria-labelledby="panel-heading">
-          <div className="card__title">
-            <h2 id="panel-heading">Panel and load</h2>
-          </div>
-          {loaded.panel.length === 0 ? (
-            <EmptyState title="Nobody on the panel">Add panel members on the Team tab first.</EmptyState>
-          ) : (
-            <PanelLoad
-              rows={loaded.panel}
-              canManage={loaded.canManage}
-              lastError={
-                expertiseResult?.fieldErrors
-                  ? {
-                      memberId: expertiseResult.values.memberId ?? "",
-                      message: Object.values(expertiseResult.fieldErrors)[0] ?? "",
-                    }
-                  : undefined
-              }
-            />
-          )}
-        </section>
-        <section className="card" aria-labelledby="unavailable-heading">
-          <div className="card__title">
-            <h2 id="unavailable-heading">{loaded.canManage ? "Unavailable times" : "My unavailable times"}</h2>
-          </div>
-          <Unavailability
-            rows={loaded.unavailability}
-            showNames={loaded.canManage}
-            canMark={loaded.canMarkUnavailability}
-            timeZone={loaded.timeZone}
-            lastResult={resultFor("add-unavailability")}
+      <section className="card" aria-labelledby="panel-heading">
+        <div className="card__title">
+          <h2 id="panel-heading">Panel and load</h2>
+        </div>
+        {loaded.panel.length === 0 ? (
+          <EmptyState title="Nobody on the panel">Add panel members on the Team tab first.</EmptyState>
+        ) : (
+          <PanelLoad
+            rows={loaded.panel}
+            canManage={loaded.canManage}
+            lastError={
+              expertiseResult?.fieldErrors
+                ? {
+                    memberId: expertiseResult.values.memberId ?? "",
+                    message: Object.values(expertiseResult.fieldErrors)[0] ?? "",
+                  }
+                : undefined
+            }
           />
-        </section>
-      </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="unavailable-heading">
+        <div className="card__title">
+          <h2 id="unavailable-heading">{loaded.canManage ? "Unavailable times" : "My unavailable times"}</h2>
+        </div>
+        <Unavailability
+          rows={loaded.unavailability}
+          showNames={loaded.canManage}
+          canMark={loaded.canMarkUnavailability}
+          timeZone={loaded.timeZone}
+          lastResult={resultFor("add-unavailability")}
+        />
+      </section>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { FormError, useIsSubmitting } from "~/components/form";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { timedAgenda, wallClock } from "~/domain/interview-calendar";
+import { expertiseNote } from "~/domain/interview-plan";
 import {
   type AgendaFormValues,
   type AgendaItemFormValues,
@@ -393,10 +394,10 @@ export function AgendaTable({
               </td>
               <td>
                 {item.title}
-                {item.requiredExpertise ? <div className="muted small">Needs: {item.requiredExpertise}</div> : null}
+                <NeedsNote title={item.title} expertise={item.requiredExpertise} />
               </td>
               <td className="num">{item.minutes}</td>
-              <td>{item.ownerName ?? <span className="muted">The vendor</span>}</td>
+              <td className="nowrap">{item.ownerName ?? <span className="muted">The vendor</span>}</td>
               <td className="small">
                 {item.experts.length > 0 ? item.experts.join(", ") : <span className="muted">—</span>}
               </td>
@@ -408,7 +409,7 @@ export function AgendaTable({
             <th scope="row" colSpan={2}>
               Total
             </th>
-            <td className="num">
+            <td className="num nowrap">
               {totalMinutes} / {slotMinutes}
             </td>
             <td colSpan={2} />
@@ -417,4 +418,10 @@ export function AgendaTable({
       </table>
     </div>
   );
+}
+
+/** "Needs: Branding" under an item, unless its title already says so. */
+export function NeedsNote({ title, expertise }: { title: string; expertise: string }) {
+  const note = expertiseNote(title, expertise);
+  return note ? <div className="muted small">Needs: {note}</div> : null;
 }

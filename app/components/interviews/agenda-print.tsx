@@ -1,4 +1,5 @@
 import { buttonClass } from "~/components/ui/button";
+import { expertiseNote } from "~/domain/interview-plan";
 import { INTERVIEW_MODE_LABELS, type InterviewModeValue } from "~/schemas/interview";
 
 export type PrintableAgendaData = {
@@ -89,9 +90,7 @@ export function AgendaPrint({ agenda }: { agenda: PrintableAgendaData }) {
                 </td>
                 <td>
                   {item.title}
-                  {item.requiredExpertise ? (
-                    <div className="muted small">Expertise: {item.requiredExpertise}</div>
-                  ) : null}
+                  <ExpertiseNote title={item.title} expertise={item.requiredExpertise} />
                 </td>
                 <td className="num">{item.minutes}</td>
                 <td>{item.owner}</td>
@@ -126,4 +125,9 @@ export function AgendaPrint({ agenda }: { agenda: PrintableAgendaData }) {
       </section>
     </article>
   );
+}
+
+function ExpertiseNote({ title, expertise }: { title: string; expertise: string }) {
+  const note = expertiseNote(title, expertise);
+  return note ? <div className="muted small">Expertise: {note}</div> : null;
 }

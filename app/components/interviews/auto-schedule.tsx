@@ -99,7 +99,7 @@ export function AutoSchedule({
       </Form>
 
       {proposal ? (
-        <section aria-labelledby="proposal-heading" className="stack-tight" aria-live="polite">
+        <section aria-labelledby="proposal-heading" className="form proposal" aria-live="polite">
           <h3 id="proposal-heading">Proposed schedule</h3>
           <p className="muted small">
             Panel for every interview: {proposal.panel.join(", ") || "nobody"}.

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { FormError, useIsSubmitting } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { NeedsNote } from "./agenda-builder";
 
 /**
  * Which agenda items each invited subject-matter expert attends. Items matching their expertise
@@ -32,17 +33,18 @@ export function ExpertItems({
 }) {
   const saving = useIsSubmitting("save-experts");
   return (
-    <div className="stack-tight">
-      {itemsWithoutExpert.length > 0 ? (
-        <Alert tone="info" title="Expertise nobody invited has">
-          {itemsWithoutExpert.join("; ")}: invite an expert for {itemsWithoutExpert.length === 1 ? "it" : "them"} (set
-          their expertise on the schedule page), or clear the required expertise.
+    <div className="form">
+      {canManage && itemsWithoutExpert.length > 0 ? (
+        <Alert tone="info" title="No expert invited for some items">
+          Nobody invited has the expertise needed for {itemsWithoutExpert.join("; ")}. Invite an expert (record their
+          expertise on the schedule page, then invite them as “Expert: matching items only”), or clear the item's
+          required expertise.
         </Alert>
       ) : null}
       {experts.length === 0 ? (
         <p className="muted small">
-          No subject-matter experts are invited to this interview. Invite one as “Expert: matching items only” in the
-          interview's details.
+          No subject-matter experts are invited to this interview.
+          {canManage ? " Invite one as “Expert: matching items only” under “Move or change this interview”." : ""}
         </p>
       ) : (
         <Form method="post">
@@ -70,9 +72,7 @@ export function ExpertItems({
                         {item.from}–{item.to}
                       </span>{" "}
                       {item.title}
-                      {item.requiredExpertise ? (
-                        <div className="muted small">Needs: {item.requiredExpertise}</div>
-                      ) : null}
+                      <NeedsNote title={item.title} expertise={item.requiredExpertise} />
                     </th>
                     {experts.map((expert) => {
                       const owner = item.ownerMemberId === expert.memberId;

@@ -25,7 +25,7 @@ export type CalendarLinks = {
 /** The slot at a glance, with the calendar files and the printable agenda. */
 export function InterviewSummary({ summary, links }: { summary: InterviewSummaryData; links: CalendarLinks }) {
   return (
-    <div className="stack-tight">
+    <div className="form">
       <dl className="facts interview-facts">
         <dt>When</dt>
         <dd>{summary.when}</dd>
@@ -44,7 +44,10 @@ export function InterviewSummary({ summary, links }: { summary: InterviewSummary
         <dd>
           {summary.vendorContact ? (
             <>
-              {summary.vendorContact.name} <span className="muted">({summary.vendorContact.email})</span>
+              {summary.vendorContact.name}
+              <div className="small">
+                <a href={`mailto:${summary.vendorContact.email}`}>{summary.vendorContact.email}</a>
+              </div>
             </>
           ) : (
             <span className="muted">No contact on file</span>
@@ -74,7 +77,7 @@ export function InterviewSummary({ summary, links }: { summary: InterviewSummary
           Vendors pay for their own travel; if the trip is long or costly, consider offering a virtual interview.
         </Alert>
       ) : null}
-      <div className="row no-print">
+      <div className="interview-links no-print">
         {links.mine ? (
           <a className="button button--secondary button--small" href={links.mine} download>
             My calendar entry (.ics)
@@ -85,7 +88,7 @@ export function InterviewSummary({ summary, links }: { summary: InterviewSummary
             Vendor's calendar entry (.ics)
           </a>
         ) : null}
-        <a className="button button--ghost button--small" href={links.print}>
+        <a className="button button--secondary button--small" href={links.print}>
           Printable agenda
         </a>
       </div>

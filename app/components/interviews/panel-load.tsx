@@ -68,9 +68,9 @@ export function PanelLoad({
                     <input
                       id={`expertise-${row.id}`}
                       name="expertise"
-                      className="input input--compact"
+                      className="input input--compact panel-load__expertise"
                       defaultValue={row.expertise.join(", ")}
-                      placeholder="e.g. System integration, Branding"
+                      placeholder="e.g. Branding; Quality control"
                       aria-describedby={`expertise-${row.id}-error`}
                     />
                     <Button type="submit" variant="secondary" size="small" pending={saving}>
@@ -90,7 +90,11 @@ export function PanelLoad({
               <td className="num nowrap">{row.time}</td>
               <td className="small">
                 {row.byDay.length > 0 ? (
-                  row.byDay.map((day) => <div key={day}>{day}</div>)
+                  row.byDay.map((day) => (
+                    <div key={day} className="nowrap">
+                      {day}
+                    </div>
+                  ))
                 ) : (
                   <span className="muted">—</span>
                 )}

@@ -71,7 +71,7 @@ export function SlotForm({
         <Field
           name="minutes"
           label="Length (minutes)"
-          hint={`${MIN_SLOT_MINUTES}–${MAX_SLOT_MINUTES}`}
+          hint={`Between ${MIN_SLOT_MINUTES} and ${MAX_SLOT_MINUTES} minutes`}
           error={errorFor("minutes")}
         >
           <input

@@ -30,13 +30,13 @@ export function Unavailability({
   const adding = useIsSubmitting("add-unavailability");
   const removing = useIsSubmitting("remove-unavailability");
   return (
-    <div className="stack-tight">
+    <div className="unavailability">
       {rows.length === 0 ? (
-        <p className="muted small">
+        <p className="muted small unavailability__list">
           {showNames ? "Nobody has marked unavailable times." : "You have not marked any unavailable times."}
         </p>
       ) : (
-        <ul className="plain-list unavailability-list">
+        <ul className="plain-list unavailability-list unavailability__list">
           {rows.map((row) => (
             <li key={row.id} className="row unavailability-list__item">
               <span>
@@ -69,7 +69,7 @@ export function Unavailability({
         </ul>
       )}
       {canMark ? (
-        <Form method="post" className="form" onSubmit={onSubmit} noValidate>
+        <Form method="post" className="form unavailability__form" onSubmit={onSubmit} noValidate>
           <FormError message={formError} />
           <input type="hidden" {...field("intent")} />
           <div className="form-grid">
