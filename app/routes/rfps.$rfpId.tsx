@@ -19,6 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { rfp, membership, permissions };
 }
 
+/** Panel members can mark unavailable times while the shortlist is decided; the schedule stays as a record after. */
+const INTERVIEW_TAB_STAGES = new Set(["SHORTLIST", "INTERVIEWS", "DECISION", "NEGOTIATION", "AWARDED"]);
+
 export default function RfpLayout() {
   const { rfp, membership, permissions } = useLoaderData<typeof loader>();
   const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? "active" : undefined);
@@ -75,6 +78,11 @@ export default function RfpLayout() {
         {permissions.includes("rfp.screen_compliance") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
           <NavLink to="compliance" className={tabClass}>
             Compliance
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(rfp.stage) ? (
+          <NavLink to="interviews" className={tabClass}>
+            Interviews
           </NavLink>
         ) : null}
         <NavLink to="print" className={tabClass}>

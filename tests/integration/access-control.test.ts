@@ -93,17 +93,48 @@ const ROUTES: Record<string, Entry> = {
     action: ["lead"],
   },
   // Interviews (issue 5): advance questions and publishing (lead acts), debriefs (lead and attending panel act).
-  "rfps.$rfpId.interviews.$interviewId.questions.tsx": {
+  "rfps.$rfpId.interviews.$interviewId_.questions.tsx": {
     path: "/rfps/:rfpId/interviews/:interviewId/questions",
     kind: "page",
     loader: RFP_MEMBERS,
     action: ["lead"],
   },
-  "rfps.$rfpId.interviews.$interviewId.debrief.tsx": {
+  "rfps.$rfpId.interviews.$interviewId_.debrief.tsx": {
     path: "/rfps/:rfpId/interviews/:interviewId/debrief",
     kind: "page",
     loader: RFP_MEMBERS,
     action: ["lead", "panel"],
+  },
+  // Interviews: the schedule page takes each member's own unavailable times; the interview page's
+  // intents are the lead's (per-intent rules: tests/integration/interview-*.test.ts).
+  "rfps.$rfpId.interviews._index.tsx": {
+    path: "/rfps/:rfpId/interviews",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: RFP_MEMBERS,
+  },
+  "rfps.$rfpId.interviews.$interviewId.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: RFP_MEMBERS,
+  },
+  "rfps.$rfpId.interviews.$interviewId_.print.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId/print",
+    kind: "page",
+    loader: RFP_MEMBERS,
+  },
+  /** Each attendee's own entry (the lead: anyone's); the observer is not invited to the interview. */
+  "rfps.$rfpId.interviews.$interviewId_.calendar[.ics].ts": {
+    path: "/rfps/:rfpId/interviews/:interviewId/calendar.ics",
+    kind: "resource",
+    loader: ["lead", "panel"],
+    notFoundFor: ["observer"],
+  },
+  "rfps.$rfpId.interviews.$interviewId_.vendor[.ics].ts": {
+    path: "/rfps/:rfpId/interviews/:interviewId/vendor.ics",
+    kind: "resource",
+    loader: ["lead", "panel"],
   },
   "rfps.$rfpId.save-as-template.tsx": {
     path: "/rfps/:rfpId/save-as-template",
@@ -258,6 +289,26 @@ beforeAll(async () => {
     await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })
   ).id;
   pathParams.vendorId = (await createTestVendor()).id;
+  // An interview the lead and the panel member attend (the observer does not).
+  const interviewers = await prisma.rfpMember.findMany({
+    where: { rfpId: rfp.id, role: { in: ["LEAD", "PANEL"] } },
+    select: { id: true },
+  });
+  const interviewStart = new Date(Date.now() + 30 * 86_400_000);
+  const interview = await prisma.interview.create({
+    data: {
+      rfpId: rfp.id,
+      invitationId: (await prisma.invitation.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })).id,
+      startsAt: interviewStart,
+      endsAt: new Date(interviewStart.getTime() + 2 * 3_600_000),
+      mode: "VIRTUAL",
+      meetingLink: "https://meet.example/interview",
+      attendees: { create: interviewers.map((member) => ({ memberId: member.id })) },
+      agenda: { create: [{ position: 0, title: "Introductions", minutes: 30 }] },
+    },
+    select: { id: true },
+  });
+  pathParams.interviewId = interview.id;
   for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
     users.set(visitor as Visitor, user);
   }
