@@ -493,6 +493,34 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
     },
   };
 
+  // Each member's own angle, per interview in order (Brightline, Nordvoice, Atlas): [strength, concern].
+  const PERSPECTIVE: [string, string][][] = [
+    [
+      ["CRM connector already live at two clients.", "Telephony platform is a reseller product; upgrade path unclear."],
+      ["API list complete.", "No sandbox offered for integration testing."],
+      ["The platform is the best I have seen: open APIs, real-time dashboards.", "None on the platform itself."],
+    ],
+    [
+      ["Price holds for 24 months.", "Transition fee is high compared with the others."],
+      ["Lowest total cost; open-book pricing offered.", "Balance sheet is thin for a five-year commitment."],
+      ["Clear volume bands.", "Every change to the CRM integration is billable."],
+    ],
+    [
+      ["Quality calibration weekly, with our team invited.", "Attrition figures only for the UK sites."],
+      ["Team leaders already speak our customers' languages.", "I used to work there: I kept to the scoring guide."],
+      ["Good analytics on repeat contacts.", "Quality sampling is smaller than the others'."],
+    ],
+    [
+      ["Tone of voice matched our brand guide in the role-play.", "Escalation path to us was slow in the scenario."],
+      ["Warm, natural handling in the Swedish role-play.", "Weekend escalation cover relies on one manager."],
+      ["Demo of customer history in one view was impressive.", "Scripts felt generic; brand training not shown."],
+    ],
+    [
+      ["Accepted our data-protection schedule without changes.", "Wants a 100% liability cap."],
+      ["Data stays in Sweden and Germany.", "Standard terms allow unilateral price increases."],
+      ["Clear subcontractor list.", "Proposes automatic renewal and an early-termination fee."],
+    ],
+  ];
   await prisma.$transaction(async (tx) => {
     for (const [slotIndex, slot] of slots.entries()) {
       const endsAt = new Date(slot.startsAt.getTime() + 150 * 60_000);
@@ -609,8 +637,12 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
             interviewId: interview.id,
             memberId: member.id,
             status: "SUBMITTED",
-            strengths: DEBRIEF_TEXT[slot.key]?.strengths ?? "",
-            concerns: DEBRIEF_TEXT[slot.key]?.concerns ?? "",
+            strengths: [DEBRIEF_TEXT[slot.key]?.strengths ?? "", PERSPECTIVE[member.index]?.[slotIndex]?.[0] ?? ""]
+              .join(" ")
+              .trim(),
+            concerns: [DEBRIEF_TEXT[slot.key]?.concerns ?? "", PERSPECTIVE[member.index]?.[slotIndex]?.[1] ?? ""]
+              .join(" ")
+              .trim(),
             confidence: 3 + ((member.index + slotIndex) % 3),
             placeSoFar: order.indexOf(slot.key) + 1,
             submittedAt: new Date(endsAt.getTime() + (20 + member.index * 7) * 60_000),

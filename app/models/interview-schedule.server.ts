@@ -600,7 +600,9 @@ export async function getInterviewSchedule(rfpId: string) {
     }),
     eligibleMembers(prisma, rfpId),
     prisma.invitation.findMany({
-      where: { rfpId, status: "SHORTLISTED" },
+      // Shortlisted by the lead's decision: after the interviews the status moves on (eliminated,
+      // reserve, awarded) but the vendor was still one of those interviewed.
+      where: { rfpId, OR: [{ status: "SHORTLISTED" }, { shortlistDecision: { outcome: "SHORTLISTED" } }] },
       orderBy: { vendor: { name: "asc" } },
       select: { id: true, vendor: { select: { name: true, country: true } }, interview: { select: { id: true } } },
     }),
