@@ -43,6 +43,7 @@ const RFP_MATRIX: Record<RfpAction, Record<Membership, boolean>> = {
   "rfp.declare_conflicts": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
   "rfp.score": { LEAD: false, PANEL: true, OBSERVER: false, none: false },
   "rfp.manage_evaluation": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
+  "rfp.view_panel": { LEAD: true, PANEL: false, OBSERVER: true, none: false },
   "rfp.view_results": { LEAD: true, PANEL: true, OBSERVER: true, none: false },
   "rfp.decide_shortlist": { LEAD: true, PANEL: false, OBSERVER: false, none: false },
 };

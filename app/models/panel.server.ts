@@ -2,9 +2,11 @@ import { prisma, type TransactionClient } from "~/db.server";
 import { type Declaration, isRecusedFromPanel } from "~/domain/conflict";
 import { type CriterionStage, withEffectiveWeights } from "~/domain/criteria";
 import { assignedCriteria, type EvaluationState, scoringClosedReason } from "~/domain/sheet";
+import { RFP_ROLE_INFO, rfpRolesAllowedFor } from "~/domain/policy";
 import type { RfpStage } from "~/domain/workflow";
 import { FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { normalizeEmail } from "./user.server";
 
 /**
  * The evaluation panel of an RFP: its members (RfpMember role PANEL) with their functional group,
@@ -291,5 +293,69 @@ export async function setPricesVisibleToPanel(actor: Actor, rfpId: string, visib
       after: { pricesVisibleToPanel: visible },
     });
     return { changed: true };
+  });
+}
+
+/**
+ * Put someone on the evaluation panel (RfpMember role PANEL) with their functional group and
+ * expertise; they score every written criterion until the lead narrows it. Same account rules as
+ * the Team page (models/team), in one transaction with its audit event.
+ */
+export async function addPanelMember(
+  actor: Actor,
+  rfpId: string,
+  input: { email: string; functionalGroup: string | null; expertise: string[] },
+) {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email: normalizeEmail(input.email) },
+      select: { id: true, name: true, email: true, role: true, disabledAt: true },
+    });
+    if (!user || user.disabledAt) {
+      throw new FieldError("email", "No active account has this email. Ask an administrator to create it.");
+    }
+    if (!rfpRolesAllowedFor(user.role).includes("PANEL")) {
+      throw new FieldError("email", `${user.name}'s account cannot sit on an evaluation panel.`);
+    }
+    const existing = await tx.rfpMember.findUnique({
+      where: { rfpId_userId: { rfpId, userId: user.id } },
+      select: { role: true },
+    });
+    if (existing) {
+      throw new FieldError(
+        "email",
+        `${user.name} is already on this RFP's team as ${RFP_ROLE_INFO[existing.role].label.toLowerCase()}.`,
+      );
+    }
+    const { consensusOpenedAt } = await tx.rfp.findUniqueOrThrow({
+      where: { id: rfpId },
+      select: { consensusOpenedAt: true },
+    });
+    if (consensusOpenedAt) throw new FieldError("form", "Consensus is open: the panel is final.");
+    const member = await tx.rfpMember.create({
+      data: {
+        rfpId,
+        userId: user.id,
+        role: "PANEL",
+        functionalGroup: input.functionalGroup,
+        expertise: input.expertise,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "rfp.member_added",
+      entityType: "RfpMember",
+      entityId: member.id,
+      rfpId,
+      after: {
+        user: user.email,
+        role: "PANEL",
+        functionalGroup: input.functionalGroup,
+        expertise: input.expertise,
+        criteria: "every written criterion",
+      },
+    });
+    return { id: member.id, name: user.name };
   });
 }

@@ -721,3 +721,57 @@ export async function getScoringTodo(userId: string) {
   );
   return todo.filter((item) => item !== null);
 }
+
+// ───────────── For consensus and results ─────────────
+
+/**
+ * Every submitted sheet of the RFP with its scores, for the consensus matrix and the results.
+ * Sheets that no longer count are left out: a member recused from the panel, or from that vendor
+ * (a recusal decided after scoring started). SEALED: score values — only for the lead and
+ * observers, or for panel members once consensus is open; callers check that first.
+ */
+export async function loadSubmittedSheets(client: Client, rfpId: string) {
+  const [vendors, sheets] = await Promise.all([
+    evaluatedVendors(client, rfpId),
+    client.scoreSheet.findMany({
+      where: { rfpId, status: "SUBMITTED", member: { role: "PANEL" } },
+      orderBy: [{ member: { addedAt: "asc" } }, { invitationId: "asc" }],
+      select: {
+        id: true,
+        invitationId: true,
+        submittedAt: true,
+        member: {
+          select: {
+            id: true,
+            functionalGroup: true,
+            user: { select: { name: true } },
+            conflicts: { select: { invitationId: true, hasConflict: true, decision: true, decisionNote: true } },
+          },
+        },
+        scores: { select: { criterionId: true, value: true, comment: true } },
+      },
+    }),
+  ]);
+  const vendorIds = vendors.map((vendor) => vendor.invitationId);
+  return sheets
+    .filter((sheet) => {
+      if (!vendorIds.includes(sheet.invitationId)) return false;
+      const access = vendorAccess(sheet.invitationId, vendorIds, sheet.member.conflicts.map(toDeclaration));
+      return mayReadProposal(access);
+    })
+    .map((sheet) => ({
+      sheetId: sheet.id,
+      invitationId: sheet.invitationId,
+      memberId: sheet.member.id,
+      memberName: sheet.member.user.name,
+      functionalGroup: sheet.member.functionalGroup,
+      submittedAt: sheet.submittedAt,
+      scores: sheet.scores,
+    }));
+}
+
+/** Whether every expected sheet is in (consensus can open), with the counts to say so. */
+export async function sheetsComplete(client: Client, rfpId: string) {
+  const counts = submissionCounts(await panelMatrix(client, rfpId));
+  return { ...counts, complete: counts.expected > 0 && counts.submitted === counts.expected };
+}

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { optionalText } from "~/utils/forms";
+import { emailField } from "./auth";
 
 /**
  * Panel set-up: one form per panel member (functional group, expertise tags, the criteria they
@@ -76,3 +77,26 @@ export const pricesVisibilitySchema = z.object({
   intent: z.literal("prices"),
   visible: z.enum(["yes", "no"], { error: "Choose whether the panel sees prices." }),
 });
+
+/** Add someone to the panel; the criteria default to every written one (narrowed afterwards). */
+export const addPanelMemberSchema = z
+  .object({
+    intent: z.literal("add"),
+    email: emailField,
+    functionalGroup: optionalText(60),
+    expertise: z.string().max(600, "Too many tags.").default(""),
+  })
+  .superRefine((values, ctx) => {
+    const tags = parseTags(values.expertise);
+    if (tags.length > MAX_TAGS) {
+      ctx.addIssue({ code: "custom", path: ["expertise"], message: `At most ${MAX_TAGS} tags.` });
+    }
+    if (tags.some((tag) => tag.length > TAG_MAX)) {
+      ctx.addIssue({ code: "custom", path: ["expertise"], message: `Keep each tag under ${TAG_MAX} characters.` });
+    }
+  })
+  .transform((values) => ({
+    email: values.email,
+    functionalGroup: values.functionalGroup ?? null,
+    expertise: parseTags(values.expertise),
+  }));
