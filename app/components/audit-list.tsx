@@ -63,6 +63,14 @@ const ACTION_LABELS: Record<string, string> = {
   "proposal.attachment_added": "attached a file to its proposal",
   "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
+  "panel.member_updated": "changed a panel member's group, expertise or criteria",
+  "panel.prices_visibility_changed": "changed whether the panel sees prices",
+  "conflict.declared": "declared on a conflict of interest",
+  "conflict.decided": "decided on a declared conflict of interest",
+  "sheet.draft_saved": "saved a score sheet draft",
+  "sheet.submitted": "submitted a score sheet",
+  "sheet.reopened": "reopened a submitted score sheet",
+  "evaluation.reminded": "reminded the panel of outstanding evaluation work",
 };
 
 export function describeAction(action: string) {

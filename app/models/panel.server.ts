@@ -1,8 +1,8 @@
 import { prisma, type TransactionClient } from "~/db.server";
 import { type Declaration, isRecusedFromPanel } from "~/domain/conflict";
 import { type CriterionStage, withEffectiveWeights } from "~/domain/criteria";
-import { assignedCriteria, type EvaluationState, scoringClosedReason } from "~/domain/sheet";
 import { RFP_ROLE_INFO, rfpRolesAllowedFor } from "~/domain/policy";
+import { assignedCriteria, type EvaluationState, scoringClosedReason } from "~/domain/sheet";
 import type { RfpStage } from "~/domain/workflow";
 import { FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";

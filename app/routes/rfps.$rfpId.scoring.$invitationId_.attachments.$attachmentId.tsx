@@ -11,12 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { resource: true });
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.score");
-  const attachment = await getSheetAttachment(
-    user.id,
-    rfp.id,
-    params.invitationId ?? "",
-    params.attachmentId ?? "",
-  );
+  const attachment = await getSheetAttachment(user.id, rfp.id, params.invitationId ?? "", params.attachmentId ?? "");
   const ascii = attachment.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(attachment.data), {
     headers: {

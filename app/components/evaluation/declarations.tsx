@@ -28,7 +28,11 @@ export function DeclarationForm({
   const defaults: Record<string, string> = { intent: "declare" };
   for (const vendor of declarations.vendors) {
     const declaration = vendor.declaration;
-    defaults[declarationField(vendor.invitationId)] = declaration ? (declaration.hasConflict ? "CONFLICT" : "NONE") : "";
+    defaults[declarationField(vendor.invitationId)] = declaration
+      ? declaration.hasConflict
+        ? "CONFLICT"
+        : "NONE"
+      : "";
     defaults[descriptionField(vendor.invitationId)] = declaration?.description ?? "";
   }
   const { form, onSubmit, errorFor, formError } = useValidatedForm({
@@ -47,8 +51,8 @@ export function DeclarationForm({
       </div>
       <p className="muted">
         Before you read any proposal, declare for each vendor whether you have a conflict of interest: a financial
-        interest, a close relationship with its people, recent employment, or anything a fair observer would question.
-        A declared conflict keeps that vendor's proposal closed to you until the lead decides.
+        interest, a close relationship with its people, recent employment, or anything a fair observer would question. A
+        declared conflict keeps that vendor's proposal closed to you until the lead decides.
       </p>
       {locked ? <Alert tone="info">{locked}</Alert> : null}
       {declarations.vendors.length === 0 ? (

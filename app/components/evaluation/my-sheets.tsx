@@ -22,7 +22,9 @@ export function MySheets({ rfpId, sheets }: { rfpId: string; sheets: Sheets }) {
     <section className="card" aria-labelledby="sheets-heading">
       <div className="card__title">
         <h2 id="sheets-heading">My score sheets</h2>
-        <span className="muted small">Panel: {panelProgressSentence(sheets.panel.submitted, sheets.panel.expected)}</span>
+        <span className="muted small">
+          Panel: {panelProgressSentence(sheets.panel.submitted, sheets.panel.expected)}
+        </span>
       </div>
       {sheets.closedReason ? <Alert tone="info">{sheets.closedReason}</Alert> : null}
       <p className="muted">
@@ -31,7 +33,9 @@ export function MySheets({ rfpId, sheets }: { rfpId: string; sheets: Sheets }) {
         else's until then.
       </p>
       {sheets.vendors.length === 0 ? (
-        <EmptyState title="No proposals to score">No vendor submitted a proposal that is still in the evaluation.</EmptyState>
+        <EmptyState title="No proposals to score">
+          No vendor submitted a proposal that is still in the evaluation.
+        </EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -79,7 +83,8 @@ function SheetState({ vendor, format }: { vendor: Vendor; format: { timeZone: st
   if (sheet.status === "SUBMITTED" && sheet.submittedAt) {
     return (
       <>
-        <Badge tone="success">Submitted</Badge> <span className="small">{formatDateTime(sheet.submittedAt, format)}</span>
+        <Badge tone="success">Submitted</Badge>{" "}
+        <span className="small">{formatDateTime(sheet.submittedAt, format)}</span>
       </>
     );
   }

@@ -53,7 +53,10 @@ export function ScoreSheetPage({ rfpId, sheet, lastResult }: { rfpId: string; sh
         ) : null}
         {sheet.lockReason ? <Alert tone="info">{sheet.lockReason}</Alert> : null}
         {sheet.sheet?.reopenedAt && status === "DRAFT" ? (
-          <Alert tone="warning" title={`The lead reopened this sheet on ${formatDateTime(sheet.sheet.reopenedAt, format)}`}>
+          <Alert
+            tone="warning"
+            title={`The lead reopened this sheet on ${formatDateTime(sheet.sheet.reopenedAt, format)}`}
+          >
             <p className="pre-wrap">Reason: {sheet.sheet.reopenReason}</p>
             <p>Review your scores and submit the sheet again.</p>
           </Alert>
@@ -81,6 +84,7 @@ export function ScoreSheetPage({ rfpId, sheet, lastResult }: { rfpId: string; sh
  */
 function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; lastResult: SheetResult }) {
   const editable = sheet.lockReason === null;
+  const locale = useRootData()?.locale;
   const schema = useMemo(() => sheetFormSchema(sheet.criteria), [sheet.criteria]);
   const initialVersion = sheet.sheet?.version ?? 0;
   const defaults = {
@@ -192,7 +196,7 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
             </Alert>
           ) : null}
           <div className="action-bar__row">
-            <AutosaveStatus state={autosave.state} timeZone={sheet.timeZone} locale={useRootData()?.locale} />
+            <AutosaveStatus state={autosave.state} timeZone={sheet.timeZone} locale={locale} />
             <span className="spacer" />
             <Button
               type="submit"
@@ -207,7 +211,13 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
             >
               Save draft
             </Button>
-            <Button type="submit" name="intent" value="submit" pending={pendingIntent === "submit"} pendingLabel="Submitting…">
+            <Button
+              type="submit"
+              name="intent"
+              value="submit"
+              pending={pendingIntent === "submit"}
+              pendingLabel="Submitting…"
+            >
               Submit my sheet
             </Button>
           </div>
@@ -264,7 +274,10 @@ function CriterionScore({
       <div className="sheet-criterion__score">
         <fieldset className="scale" aria-describedby={`${scoreName}-error`} data-testid={`scale-${number}`}>
           <legend>
-            Your score <span className="muted small">({criterion.scaleMin} to {criterion.scaleMax})</span>
+            Your score{" "}
+            <span className="muted small">
+              ({criterion.scaleMin} to {criterion.scaleMax})
+            </span>
           </legend>
           {points.map((point) => (
             <label key={point} className="scale__point">

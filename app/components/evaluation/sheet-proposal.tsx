@@ -99,4 +99,3 @@ export function ProposalContext({ sheet, rfpId }: { sheet: Sheet; rfpId: string 
     </>
   );
 }
-
