@@ -47,6 +47,7 @@ describe("an evaluator scores independently", () => {
     await conflicts.getByLabel(/^Note/).fill("Bob reviews Alice's Contoso scores before consensus.");
     await conflicts.getByRole("button", { name: /Record decision/ }).click();
     await flash(lead, /Accepted with mitigation/i);
+    await lead.screenshot({ path: "test-results/evaluation-panel.png", fullPage: true });
     expect(
       await prisma.conflictDeclaration.findFirstOrThrow({ where: { rfpId: ev.rfp.id, hasConflict: true } }),
     ).toMatchObject({ decision: "ACCEPTED_WITH_MITIGATION" });
@@ -70,7 +71,7 @@ describe("an evaluator scores independently", () => {
     await security.getByRole("radio", { name: /^5 / }).check();
     await security.getByText("(required for this score)").waitFor();
     await alice.screenshot({ path: "test-results/evaluation-score-sheet.png", fullPage: true });
-    alice.once("dialog", (dialog) => void dialog.accept());
+    // Stopped in the browser before the confirmation (an unexpected dialog would be dismissed).
     await alice.getByRole("button", { name: "Submit my sheet" }).click();
     await security.getByText(/Explain your score of 5/).waitFor();
     await security.getByLabel(/^Comment/).fill("ISO 27001 and a SOC 2 report attached.");
