@@ -35,6 +35,7 @@ describe("an evaluator scores independently", () => {
     const sheets = alice.getByRole("region", { name: "My score sheets" });
     await sheets.getByText(/stays closed to you until the lead decides/).waitFor();
     expect(await sheets.getByRole("link", { name: /Contoso/ }).count()).toBe(0);
+    await alice.screenshot({ path: "test-results/evaluation-my-evaluation.png", fullPage: true });
 
     // 2. The lead decides: accepted with a mitigation.
     await lead.goto(`/rfps/${ev.rfp.id}/panel`);
@@ -47,6 +48,8 @@ describe("an evaluator scores independently", () => {
     await conflicts.getByLabel(/^Note/).fill("Bob reviews Alice's Contoso scores before consensus.");
     await conflicts.getByRole("button", { name: /Record decision/ }).click();
     await flash(lead, /Accepted with mitigation/i);
+    await lead.getByText("Edit Alice Evaluator's group, expertise and criteria").click();
+    await lead.getByLabel("Only the criteria ticked below").waitFor();
     await lead.screenshot({ path: "test-results/evaluation-panel.png", fullPage: true });
     expect(
       await prisma.conflictDeclaration.findFirstOrThrow({ where: { rfpId: ev.rfp.id, hasConflict: true } }),

@@ -503,6 +503,34 @@ describe("the score sheet", () => {
   });
 });
 
+describe("once consensus is open", () => {
+  it("keeps every sheet final: no save, no submit, no reopen", async () => {
+    const ev = await createEvaluation();
+    const { contoso, fabrikam } = vendors(ev);
+    await declareNone(ev, ev.alice);
+    await postSheet(ev, ev.alice, fabrikam.id, sheetForm("submit", 0, fullSheet(ev, [3, 4], "Fine")));
+    await postSheet(ev, ev.alice, contoso.id, sheetForm("save", 0, fullSheet(ev, [2, 2], "Draft")));
+    const sheets = await prisma.scoreSheet.findMany({
+      where: { rfpId: ev.rfp.id },
+      select: { id: true, status: true },
+    });
+    await prisma.rfp.update({ where: { id: ev.rfp.id }, data: { consensusOpenedAt: new Date() } });
+    const before = await written(ev.rfp.id);
+    const draft = await postSheet(ev, ev.alice, contoso.id, sheetForm("submit", 1, fullSheet(ev, [2, 2], "Late")));
+    expect(draft.status).toBe(422);
+    const submitted = sheets.find((sheet) => sheet.status === "SUBMITTED");
+    const reopen = await callAction(progressRoute, paths(ev).progress, {
+      cookie: await sessionCookie(ev.lead),
+      params: { rfpId: ev.rfp.id },
+      form: { intent: "reopen", sheetId: submitted?.id ?? "", reason: "Too late to change anything." },
+    });
+    expect(reopen.status).toBe(422);
+    expect(await written(ev.rfp.id)).toEqual(before);
+    const page = (await loadSheet(ev, ev.alice, contoso.id)).data as SheetPage;
+    expect(page.sheet.lockReason).toMatch(/Consensus is open/);
+  });
+});
+
 describe("progress", () => {
   it("shows the lead who declared and submitted, and reminds by email at most once a day", async () => {
     const ev = await createEvaluation();

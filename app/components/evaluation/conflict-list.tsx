@@ -73,6 +73,7 @@ export function ConflictList({
           </table>
         </div>
       )}
+      <h3>Declared conflicts</h3>
       {conflicts.conflicts.length === 0 ? (
         <p className="muted">No conflict has been declared.</p>
       ) : (
