@@ -48,9 +48,20 @@ describe("an evaluator scores independently", () => {
     await conflicts.getByLabel(/^Note/).fill("Bob reviews Alice's Contoso scores before consensus.");
     await conflicts.getByRole("button", { name: /Record decision/ }).click();
     await flash(lead, /Accepted with mitigation/i);
-    await lead.getByText("Edit Alice Evaluator's group, expertise and criteria").click();
-    await lead.getByLabel("Only the criteria ticked below").waitFor();
+    // The lead records Alice's functional group and expertise.
+    const aliceRow = lead.getByRole("listitem").filter({ hasText: "Alice Evaluator" }).last();
+    await aliceRow.getByText("Edit").click();
+    await aliceRow.getByLabel("Functional group").fill("IT");
+    await aliceRow.getByLabel("Expertise").fill("ITIL, service desk");
     await lead.screenshot({ path: "test-results/evaluation-panel.png", fullPage: true });
+    await aliceRow.getByRole("button", { name: /Save/ }).click();
+    await flash(lead, /panel details are saved/);
+    expect(
+      await prisma.rfpMember.findFirstOrThrow({
+        where: { userId: ev.alice.id },
+        select: { functionalGroup: true, expertise: true },
+      }),
+    ).toEqual({ functionalGroup: "IT", expertise: ["ITIL", "service desk"] });
     expect(
       await prisma.conflictDeclaration.findFirstOrThrow({ where: { rfpId: ev.rfp.id, hasConflict: true } }),
     ).toMatchObject({ decision: "ACCEPTED_WITH_MITIGATION" });
