@@ -141,7 +141,7 @@ function MemberForm({ member, setup, lastResult }: { member: Member; setup: Setu
             <span className="field__error">{errorFor("expertise")}</span>
           </div>
         </div>
-        <fieldset className="stack-tight" aria-describedby={`${id("scope")}-error`}>
+        <fieldset className="panel-scope stack-tight" aria-describedby={`${id("scope")}-error`}>
           <legend>Criteria this member scores</legend>
           {(["ALL", "SELECTED"] as const).map((scope) => (
             <label key={scope} className="choice">
