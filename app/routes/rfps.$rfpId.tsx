@@ -80,6 +80,21 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_panel") ? (
+          <NavLink to="panel" className={tabClass}>
+            Panel
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_panel") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="progress" className={tabClass}>
+            Progress
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.score") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="scoring" className={tabClass}>
+            My evaluation
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(rfp.stage) ? (
           <NavLink to="interviews" className={tabClass}>
             Interviews
