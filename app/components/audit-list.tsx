@@ -63,6 +63,8 @@ const ACTION_LABELS: Record<string, string> = {
   "proposal.attachment_added": "attached a file to its proposal",
   "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
+  "price.formula_fixed": "fixed the price formula",
+  "price.panel_visibility_changed": "changed whether evaluators see prices",
 };
 
 export function describeAction(action: string) {

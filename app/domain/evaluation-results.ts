@@ -65,6 +65,10 @@ export type ResultsView = {
   /** Price's share of written + price (0–1); 0 when price is not part of these results. */
   priceShare: number;
   priceIncluded: boolean;
+  /** The PRICE leaves counted in `combined` (empty without price). */
+  priceCriterionIds: string[];
+  /** Each vendor's price share (price points ÷ max points), when price is included. */
+  priceShares: Record<string, number | null>;
   quality: VendorTotal[];
   /** Quality and price together; a vendor without a valid price is not ranked here. Null without price. */
   combined: VendorTotal[] | null;
@@ -128,6 +132,8 @@ export function computeResults(
       oralWeight,
       priceShare: priceIncluded ? priceShareOf(input.criteria) : 0,
       priceIncluded,
+      priceCriterionIds: priceIncluded ? priceCriteria.map((criterion) => criterion.id) : [],
+      priceShares: priceIncluded ? Object.fromEntries(input.vendorIds.map((id) => [id, shares.get(id) ?? null])) : {},
       quality,
       combined,
       statistics: itemStatistics(built.matrix),

@@ -4,8 +4,12 @@ import { computeResults, type ResultMethod, type ResultsInput, type ResultsView 
 import { rankDifferenceSentence } from "~/domain/groups";
 import type { PriceSchedule } from "~/domain/price";
 import { evaluatePrices, type PriceEvaluationSettings, type VendorPriceEvaluation } from "~/domain/price-envelope";
+import { exportSheets } from "~/domain/results-export";
 import type { ScaledCriterionNode } from "~/domain/scoring";
+import { buildSensitivityModel, monteCarlo, tippingPoints, whatIf } from "~/domain/sensitivity";
+import { toPlainModel } from "~/domain/sensitivity-transport";
 import { readStoredPriceSettings } from "~/schemas/price";
+import type { MonteCarloQuery } from "~/schemas/results";
 import type { CurrentUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
 import { requireRfpPermission } from "./policy.server";
@@ -68,6 +72,7 @@ export async function loadEvaluationFacts(rfpId: string) {
       priceFormulaFixedAt: true,
       pricesVisibleToPanel: true,
       consensusOpenedAt: true,
+      shortlistSize: true,
       criteria: {
         orderBy: { position: "asc" },
         select: {
@@ -107,6 +112,7 @@ export async function loadEvaluationFacts(rfpId: string) {
       priceFormulaFixedAt: rfp.priceFormulaFixedAt,
       pricesVisibleToPanel: rfp.pricesVisibleToPanel,
       consensusOpenedAt: rfp.consensusOpenedAt,
+      shortlistSize: rfp.shortlistSize,
     },
     opened,
     settings: rfp.priceFormulaFixedAt ? settings : null,
@@ -269,6 +275,7 @@ export function resultsFromFacts(facts: EvaluationFacts, showPrices: boolean, me
     opened: facts.opened,
     method,
     vendors: facts.vendors.map((vendor) => ({ id: vendor.id, name: vendor.name })),
+    criteria: facts.criteria.map((criterion) => ({ id: criterion.id, name: criterion.name })),
     evaluators: input.evaluators.map((evaluator) => ({
       id: evaluator.id,
       name: nameOf(evaluator.id),
@@ -293,4 +300,64 @@ function groupSentences(view: ResultsView, nameOf: (id: string) => string) {
     const sentence = rankDifferenceSentence(row, nameOf(row.vendorId));
     return sentence ? [sentence] : [];
   });
+}
+
+// ── Sensitivity ──────────────────────────────────────────────────────────────────────────────
+
+/** Monte Carlo top N defaults to the RFP's suggested shortlist size. */
+export type SensitivityQuery = { weights: Record<string, number>; monteCarlo: Partial<MonteCarloQuery> };
+
+/**
+ * What-if (for the weights asked, or the tree's), tipping points at both levels and a Monte Carlo,
+ * on the totals the results rank by. The model goes to the browser too, so sliders re-rank there.
+ */
+export async function getSensitivity(
+  access: Pick<ResultsAccess, "rfp" | "showPrices">,
+  method: ResultMethod,
+  query: SensitivityQuery,
+) {
+  const facts = await loadEvaluationFacts(access.rfp.id);
+  const results = resultsFromFacts(facts, access.showPrices, method);
+  if (!results.computation?.ok) return { results, analysis: null };
+  const view = results.computation.view;
+  const table = view.sensitivityTable;
+  if (table.vendorIds.length === 0) return { results, analysis: null };
+  const model = buildSensitivityModel(facts.criteria, table);
+  const asked = whatIf(model, query.weights);
+  const topN = Math.min(query.monteCarlo.topN ?? facts.rfp.shortlistSize, table.vendorIds.length);
+  return {
+    results,
+    analysis: {
+      vendorIds: [...table.vendorIds],
+      model: toPlainModel(model),
+      topLevel: model.topLevel.map((criterion) => ({
+        ...criterion,
+        name: view.topLevel.find((entry) => entry.id === criterion.id)?.name ?? criterion.id,
+      })),
+      base: whatIf(model),
+      whatIf: asked,
+      tipping: { topLevel: tippingPoints(model, "TOP_LEVEL"), leaf: tippingPoints(model, "LEAF") },
+      monteCarlo: monteCarlo(model, { ...query.monteCarlo, topN }),
+    },
+  };
+}
+
+// ── Exports ──────────────────────────────────────────────────────────────────────────────────
+
+/** Every view of the results as tables (XLSX: one sheet each; CSV: one of them). */
+export async function getResultsExport(access: Pick<ResultsAccess, "rfp" | "showPrices">, method: ResultMethod) {
+  const facts = await loadEvaluationFacts(access.rfp.id);
+  const raw = resultsFromFacts(facts, access.showPrices, "raw");
+  const normalized = resultsFromFacts(facts, access.showPrices, "normalized");
+  if (!raw.computation?.ok || !normalized.computation?.ok) return null;
+  const sheets = exportSheets({
+    raw: raw.computation.view,
+    normalized: normalized.computation.view,
+    method,
+    evaluators: raw.evaluators,
+    prices: raw.prices,
+    currency: facts.rfp.currency,
+    nameOf: namesOf(facts),
+  });
+  return { rfp: facts.rfp, sheets };
 }
