@@ -36,7 +36,8 @@ export type ExportInput = {
 const round = (value: number | null, decimals = 2) =>
   value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-const methodLabel = (method: ResultMethod) => RESULT_METHOD_INFO[method].label.toLowerCase();
+/** Short, so every sheet name stays within Excel's 31 characters. */
+const methodLabel = (method: ResultMethod) => method;
 
 export function exportSheets(input: ExportInput): ExportSheet[] {
   const view = input.method === "normalized" ? input.normalized : input.raw;
@@ -148,7 +149,7 @@ function groupsSheet(view: ResultsView, nameOf: (id: string) => string): ExportS
     }),
     vendor.rankSpread,
   ]);
-  return { view: "groups", title: `Functional groups (${methodLabel(view.method)})`, columns, rows };
+  return { view: "groups", title: `Groups (${methodLabel(view.method)})`, columns, rows };
 }
 
 function calibrationSheet(view: ResultsView, input: ExportInput): ExportSheet {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import * as priceRoute from "~/routes/rfps.$rfpId.price";
-import { sessionCookie } from "../fixtures/factories";
 import {
   createEvaluationRfp,
   type EvaluationScenario,
@@ -9,6 +8,7 @@ import {
   scoreStandardScenario,
   setPriceLines,
 } from "../fixtures/evaluation-results";
+import { sessionCookie } from "../fixtures/factories";
 import { callAction, callLoader } from "../fixtures/routes";
 
 type Page = Awaited<ReturnType<typeof priceRoute.loader>>;
