@@ -71,6 +71,15 @@ function defaultFormValues(facts: Awaited<ReturnType<typeof loadEvaluationFacts>
   };
 }
 
+/**
+ * The price envelope opens when the formula is fixed: until then nobody reads a price schedule
+ * (the proposal page shows it sealed), so the choice of formula cannot follow the prices.
+ */
+export async function isPriceEnvelopeOpen(rfpId: string) {
+  const rfp = await prisma.rfp.findUnique({ where: { id: rfpId }, select: { priceFormulaFixedAt: true } });
+  return Boolean(rfp?.priceFormulaFixedAt);
+}
+
 export async function fixPriceFormula(actor: UserActor, rfpId: string, settings: PriceEvaluationSettings) {
   return prisma.$transaction(async (tx) => {
     const rfp = await tx.rfp.findUniqueOrThrow({
