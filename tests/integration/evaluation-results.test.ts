@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import type { getSensitivity } from "~/models/results.server";
 import * as resultsRoute from "~/routes/rfps.$rfpId.results";
 import * as csvRoute from "~/routes/rfps.$rfpId.results[.]csv";
 import * as xlsxRoute from "~/routes/rfps.$rfpId.results[.]xlsx";
@@ -18,7 +19,8 @@ import { sessionCookie } from "../fixtures/factories";
 import { callLoader } from "../fixtures/routes";
 
 type ResultsPage = Awaited<ReturnType<typeof resultsRoute.loader>>;
-type SensitivityPage = Exclude<Awaited<ReturnType<typeof sensitivityRoute.loader>>, { type: "DataWithResponseInit" }>;
+/** The loader answers 400 (with the same payload) for out-of-range input. */
+type SensitivityPage = Awaited<ReturnType<typeof getSensitivity>> & { fieldErrors: Record<string, string> };
 
 async function get(
   module: Parameters<typeof callLoader>[0],
