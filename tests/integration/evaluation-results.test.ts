@@ -340,7 +340,7 @@ async function callXlsx(scenario: EvaluationScenario) {
       headers: { Cookie: await sessionCookie(scenario.lead) },
     }),
     params: { rfpId: scenario.rfp.id },
-    context: {},
+    context: { cspNonce: "test-nonce", requestId: "test-request" },
   });
   expect(response.status).toBe(200);
   return response;
