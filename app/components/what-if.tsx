@@ -73,9 +73,10 @@ export function WhatIf({
                   defaultValue={hydrated ? undefined : initial[criterion.id]?.toFixed(1)}
                   aria-describedby={`${name}-share ${error ? `${name}-error` : ""}`}
                   aria-invalid={error ? true : undefined}
-                  onChange={(event) =>
-                    setWeights((current) => ({ ...current, [criterion.id]: Number(event.currentTarget.value) }))
-                  }
+                  onChange={(event) => {
+                    const weight = Number(event.currentTarget.value);
+                    setWeights((current) => ({ ...current, [criterion.id]: weight }));
+                  }}
                 />
                 <output id={`${name}-share`} htmlFor={name} className="muted small nowrap">
                   {hydrated && sum > 0
