@@ -193,16 +193,16 @@ export function PriceTable({
               Monthly
             </th>
             <th scope="col" className="num">
-              Recurring × {termMonths} months
+              Recurring × {termMonths} mo.
             </th>
             <th scope="col" className="num">
-              Total cost of ownership
+              Total cost
             </th>
             <th scope="col" className="num">
-              Price points (of {maxPoints})
+              Points (of {maxPoints})
             </th>
             <th scope="col" className="num">
-              Rank on price
+              Rank
             </th>
           </tr>
         </thead>

@@ -90,7 +90,8 @@ export function QualityPriceScatter({ data, currency }: { data: ScatterData; cur
           dataKey="cost"
           name={`Total cost (${currency})`}
           tickFormatter={(value: number) => `${Math.round(value / 1000).toLocaleString("en-GB")}k`}
-          domain={["auto", "auto"]}
+          // Room either side, so the cheapest and dearest bids' labels are not cut off.
+          domain={[(min: number) => Math.max(0, Math.floor(min * 0.8)), (max: number) => Math.ceil(max * 1.1)]}
         />
         <YAxis type="number" dataKey="quality" name="Quality" domain={[0, 100]} />
         <Tooltip />

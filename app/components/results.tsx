@@ -205,29 +205,30 @@ export function pointsFor(row: VendorTotal, topLevelId: string) {
   return row.byTopLevel.find((entry) => entry.topLevelId === topLevelId)?.points ?? null;
 }
 
-export function AttainmentTable({ view, nameOf }: { view: ResultsView; nameOf: (id: string) => string }) {
-  const vendorIds = view.matrix.vendorIds;
+/** The numbers behind the radars: share of each axis attained, 100% = top of every scale. */
+export function ProfileTable({ view, nameOf }: { view: ResultsView; nameOf: (id: string) => string }) {
+  const { axisIds, values } = view.profile;
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption>Share of each top-level criterion attained (100% = top of every scale)</caption>
+        <caption>Share of each criterion attained (100% = top of every scale)</caption>
         <thead>
           <tr>
             <th scope="col">Vendor</th>
-            {view.topLevel.map((criterion) => (
-              <th scope="col" className="num" key={criterion.id}>
-                {criterion.name}
+            {axisIds.map((id) => (
+              <th scope="col" className="num" key={id}>
+                {nameOf(id)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {vendorIds.map((vendorId, v) => (
+          {view.matrix.vendorIds.map((vendorId, v) => (
             <tr key={vendorId}>
               <th scope="row">{nameOf(vendorId)}</th>
-              {view.topLevel.map((criterion, t) => (
-                <td className="num" key={criterion.id}>
-                  {percent(view.attainment[v]?.[t] ?? null)}
+              {axisIds.map((id, a) => (
+                <td className="num" key={id}>
+                  {percent(values[v]?.[a] ?? null)}
                 </td>
               ))}
             </tr>
@@ -395,9 +396,9 @@ export function stackedBarsData(view: ResultsView, nameOf: (id: string) => strin
 export function radarData(view: ResultsView, nameOf: (id: string) => string) {
   return view.matrix.vendorIds.map((vendorId, v) => ({
     vendor: nameOf(vendorId),
-    axes: view.topLevel.map((criterion, t) => ({
-      criterion: criterion.name,
-      attained: Math.round((view.attainment[v]?.[t] ?? 0) * 100),
+    axes: view.profile.axisIds.map((id, a) => ({
+      criterion: nameOf(id),
+      attained: Math.round((view.profile.values[v]?.[a] ?? 0) * 100),
     })),
   }));
 }

@@ -77,6 +77,11 @@ export type ResultsView = {
   groups: GroupViews;
   /** `[v][t]`: share (0–1) of the top-level criterion t the vendor attained; null where not scored. */
   attainment: (number | null)[][];
+  /**
+   * Axes of each vendor's profile (radar): the top-level criteria when there are three or more,
+   * else the scored leaves (a radar of two axes is a line). `values[v][a]` is a share (0–1).
+   */
+  profile: { axisIds: string[]; values: (number | null)[][] };
   /** What sensitivity analyses run on: the combined table without unpriced vendors, or quality alone. */
   sensitivityTable: ScoreTable;
   /** Vendors left out of the sensitivity table (no valid price while price counts). */
@@ -140,6 +145,7 @@ export function computeResults(
       calibration: normalization?.evaluators ?? null,
       groups: groupViews(matrix, membership),
       attainment: topLevelAttainment(combinedTable, topLevel),
+      profile: profileOf(combinedTable, topLevel),
       sensitivityTable: withoutVendors(combinedTable, unpricedVendorIds),
       unpricedVendorIds,
       matrix,
@@ -231,4 +237,13 @@ export function topLevelAttainment(table: ScoreTable, topLevel: readonly { id: s
       return weight > 0 ? attained / weight : null;
     }),
   );
+}
+
+function profileOf(table: ScoreTable, topLevel: readonly { id: string }[]): ResultsView["profile"] {
+  if (topLevel.length >= 3)
+    return { axisIds: topLevel.map(({ id }) => id), values: topLevelAttainment(table, topLevel) };
+  return {
+    axisIds: table.criteria.map(({ id }) => id),
+    values: table.values.map((row) => table.criteria.map((_, c) => row[c] ?? null)),
+  };
 }

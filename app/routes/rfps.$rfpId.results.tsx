@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
-  AttainmentTable,
   ByCriterionTable,
   CalibrationTable,
   ChartWithTable,
   GroupsTable,
   MethodStatement,
   MethodSwitch,
+  ProfileTable,
   QualityPriceScatter,
   QualityPriceTable,
   radarData,
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ResultsPage() {
   const data = useLoaderData<typeof loader>();
   const { rfp, method, computation } = data;
-  const names = new Map([...data.vendors, ...data.evaluators].map((entry) => [entry.id, entry.name]));
+  const names = new Map([...data.vendors, ...data.evaluators, ...data.criteria].map((entry) => [entry.id, entry.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const groupOf = (id: string) => data.evaluators.find((evaluator) => evaluator.id === id)?.group ?? null;
   const basePath = `/rfps/${rfp.id}/results`;
@@ -134,7 +134,7 @@ export default function ResultsPage() {
         id="profiles"
         title="Profile of each vendor"
         chart={<VendorRadar data={radarData(view, nameOf)} />}
-        table={<AttainmentTable view={view} nameOf={nameOf} />}
+        table={<ProfileTable view={view} nameOf={nameOf} />}
       />
       {data.prices ? (
         <ChartWithTable

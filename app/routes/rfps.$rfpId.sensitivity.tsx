@@ -93,9 +93,9 @@ export default function SensitivityPage() {
           criterionName={criterionName}
           testId="tipping-top"
         />
-        <details className="disclosure">
+        <details className="more-detail">
           <summary>Every scored criterion (lowest level)</summary>
-          <div className="disclosure__body">
+          <div>
             <TippingTable
               tipping={analysis.tipping.leaf}
               nameOf={nameOf}

@@ -102,7 +102,7 @@ describe("the lead evaluates prices and reads the results", () => {
     ]);
     expect(workbookDownload.suggestedFilename()).toMatch(/-results-raw\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await fs.readFile((await workbookDownload.path()) ?? ""));
+    await workbook.xlsx.readFile((await workbookDownload.path()) ?? "");
     expect(workbook.worksheets.map((sheet) => sheet.name)).toContain("Score matrix");
     expect(workbook.getWorksheet("Results (raw)")?.getRow(2).getCell(2).value).toBe("Acme Outsourcing Ltd");
     await page.getByLabel("View to download as CSV").selectOption("matrix");
