@@ -59,9 +59,9 @@ export function VendorRadar({ data }: { data: RadarData }) {
         <div key={vendor.vendor} className="radar-grid__item">
           <div className="small">{vendor.vendor}</div>
           <ResponsiveContainer width="100%" height={220}>
-            <RadarChart data={vendor.axes} outerRadius="70%">
+            <RadarChart data={vendor.axes} outerRadius="58%">
               <PolarGrid />
-              <PolarAngleAxis dataKey="criterion" tick={{ fontSize: 11 }} />
+              <PolarAngleAxis dataKey="criterion" tick={{ fontSize: 10 }} />
               <PolarRadiusAxis domain={[0, 100]} tick={false} axisLine={false} />
               <Radar
                 dataKey="attained"

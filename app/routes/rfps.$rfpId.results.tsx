@@ -107,7 +107,7 @@ export default function ResultsPage() {
             <label htmlFor="csv-view" className="visually-hidden">
               View to download as CSV
             </label>
-            <select id="csv-view" name="view" className="select" defaultValue={`results-${method}`}>
+            <select key={method} id="csv-view" name="view" className="select" defaultValue={`results-${method}`}>
               <option value="results-raw">Results, raw scores</option>
               <option value="results-normalized">Results, normalized</option>
               <option value="criteria">By criterion</option>

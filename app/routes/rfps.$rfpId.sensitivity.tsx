@@ -94,7 +94,7 @@ export default function SensitivityPage() {
           testId="tipping-top"
         />
         <details className="more-detail">
-          <summary>Every scored criterion (lowest level)</summary>
+          <summary className="more-detail__summary">Every scored criterion (lowest level)</summary>
           <div>
             <TippingTable
               tipping={analysis.tipping.leaf}

@@ -212,7 +212,7 @@ describe("sensitivity", () => {
     const result = await get(sensitivityRoute, scenario, `sensitivity?weight-${technical}=10&weight-${price}=90`);
     expect(result.status).toBe(200);
     const page = result.data as SensitivityPage;
-    if (!page.analysis || !page.analysis.whatIf.ok) throw new Error("no analysis");
+    if (!page.analysis?.whatIf.ok) throw new Error("no analysis");
     const names = new Map(page.results.vendors.map((vendor) => [vendor.id, vendor.name]));
     const first = page.analysis.whatIf.totals.find((row) => row.rank === 1);
     // Price at 90%: the cheapest bid leads.
