@@ -79,6 +79,12 @@ describe("the lead evaluates prices and reads the results", () => {
     await page.getByTestId("profiles-chart").locator(".recharts-surface").first().waitFor();
     await page.getByTestId("quality-price-chart").locator(".recharts-surface").first().waitFor();
     await page.screenshot({ path: "test-results/evaluation-results-raw.png", fullPage: true });
+    // Printed: navigation and controls drop out, charts and tables stay.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("link", { name: "Download XLSX (every view)" }).isVisible()).toBe(false);
+    expect(await page.getByTestId("by-criterion-chart").locator(".recharts-surface").first().isVisible()).toBe(true);
+    await page.screenshot({ path: "test-results/evaluation-results-print.png", fullPage: true });
+    await page.emulateMedia({ media: "screen" });
 
     await page
       .getByRole("navigation", { name: "Scoring method" })
