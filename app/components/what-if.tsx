@@ -22,6 +22,7 @@ export function WhatIf({
   baseTotals,
   method,
   fieldErrors,
+  typed,
   nameOf,
 }: {
   model: PlainSensitivityModel;
@@ -32,6 +33,8 @@ export function WhatIf({
   baseTotals: RankedTotal[];
   method: string;
   fieldErrors: Record<string, string>;
+  /** What was typed (query string), echoed back next to its error. */
+  typed: Record<string, string>;
   nameOf: (id: string) => string;
 }) {
   const hydrated = useHydrated();
@@ -70,7 +73,7 @@ export function WhatIf({
                   max={100}
                   step={hydrated ? 1 : "any"}
                   value={hydrated ? weights[criterion.id] : undefined}
-                  defaultValue={hydrated ? undefined : initial[criterion.id]?.toFixed(1)}
+                  defaultValue={hydrated ? undefined : (typed[name] ?? initial[criterion.id]?.toFixed(1))}
                   aria-describedby={`${name}-share ${error ? `${name}-error` : ""}`}
                   aria-invalid={error ? true : undefined}
                   onChange={(event) => {

@@ -75,6 +75,7 @@ export default function SensitivityPage() {
           baseTotals={analysis.base.ok ? analysis.base.totals : []}
           method={method}
           fieldErrors={data.fieldErrors}
+          typed={data.values}
           nameOf={nameOf}
         />
       </section>

@@ -168,6 +168,7 @@ describe("the lead evaluates prices and reads the results", () => {
     // Out of range (the browser's own min/max check bypassed): a message next to the input.
     await page.goto(`/rfps/${scenario.rfp.id}/sensitivity?weight-${scenario.criteria.price}=150`);
     await page.getByText("A weight must be between 0 and 100.").waitFor();
+    expect(await page.getByLabel("Price").inputValue()).toBe("150");
     await page.screenshot({ path: "test-results/evaluation-sensitivity-no-js.png", fullPage: true });
   });
 });
