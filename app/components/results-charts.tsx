@@ -18,7 +18,9 @@ import {
 } from "recharts";
 
 /**
- * The results charts (recharts draws in the browser only). Loaded lazily by components/results,
+ * The results charts (recharts draws in the browser only). Their keyboard layer is off: each sits
+ * in an aria-hidden figure beside the table that is the accessible version, so nothing in it may
+ * take focus. Loaded lazily by components/results,
  * always next to a table with the same numbers; these take plain, already computed data.
  */
 export const CHART_COLOURS = ["#2f5bd3", "#1d7a4c", "#9a5b00", "#8a3ffc", "#1f6f8b", "#b42318", "#5b6370"];
@@ -28,7 +30,7 @@ export type StackedBarsData = { series: { key: string; label: string }[]; rows: 
 export function StackedBars({ data }: { data: StackedBarsData }) {
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, 56 * data.rows.length + 60)}>
-      <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+      <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} unit="" />
         <YAxis type="category" dataKey="vendor" width={150} />
@@ -59,7 +61,7 @@ export function VendorRadar({ data }: { data: RadarData }) {
         <div key={vendor.vendor} className="radar-grid__item">
           <div className="small">{vendor.vendor}</div>
           <ResponsiveContainer width="100%" height={220}>
-            <RadarChart data={vendor.axes} outerRadius="58%">
+            <RadarChart data={vendor.axes} outerRadius="58%" accessibilityLayer={false}>
               <PolarGrid />
               <PolarAngleAxis dataKey="criterion" tick={{ fontSize: 10 }} />
               <PolarRadiusAxis domain={[0, 100]} tick={false} axisLine={false} />
@@ -83,7 +85,7 @@ export type ScatterData = { vendor: string; cost: number; quality: number }[];
 export function QualityPriceScatter({ data, currency }: { data: ScatterData; currency: string }) {
   return (
     <ResponsiveContainer width="100%" height={300}>
-      <ScatterChart margin={{ left: 16, right: 32, top: 16, bottom: 16 }}>
+      <ScatterChart margin={{ left: 16, right: 32, top: 16, bottom: 16 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           type="number"

@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,14 @@ import { createEvaluationRfp, scoreStandardScenario } from "../fixtures/evaluati
 import { waitForHydration } from "../fixtures/hydration";
 
 const e2e = useE2E();
+
+/** axe-core, WCAG 2.1 A/AA: serious and critical findings, as in accessibility.test.ts. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 const tab = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "RFP sections" }).getByRole("link", { name, exact: true });
@@ -56,6 +65,7 @@ describe("the lead evaluates prices and reads the results", () => {
       .waitFor();
     await page.getByText(/If Cobalt Support GmbH withdrew, Birch Services plc/).waitFor();
     await page.screenshot({ path: "test-results/evaluation-price.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     const fixed = await prisma.auditEvent.count({ where: { rfpId: rfp.id, action: "price.formula_fixed" } });
     expect(fixed).toBe(1);
 
@@ -79,6 +89,7 @@ describe("the lead evaluates prices and reads the results", () => {
     await page.getByTestId("profiles-chart").locator(".recharts-surface").first().waitFor();
     await page.getByTestId("quality-price-chart").locator(".recharts-surface").first().waitFor();
     await page.screenshot({ path: "test-results/evaluation-results-raw.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     // Printed: navigation and controls drop out, charts and tables stay.
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("link", { name: "Download XLSX (every view)" }).isVisible()).toBe(false);
@@ -142,6 +153,7 @@ describe("the lead evaluates prices and reads the results", () => {
     await page.getByTestId("what-if-table").locator("tbody tr").first().getByText("Cobalt Support GmbH").waitFor();
     expect(page.url()).toMatch(/\/sensitivity$/);
     await page.screenshot({ path: "test-results/evaluation-sensitivity.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("re-ranks on the server when the browser runs no JavaScript", async () => {
