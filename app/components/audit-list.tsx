@@ -72,6 +72,8 @@ const ACTION_LABELS: Record<string, string> = {
   "interview.unavailability_removed": "removed an unavailable time",
   "rfp.member_expertise_set": "recorded a panel member's expertise",
   "demo.seeded": "loaded the demo data",
+  "price.formula_fixed": "fixed the price formula",
+  "price.panel_visibility_changed": "changed whether evaluators see prices",
   "panel.member_updated": "changed a panel member's group, expertise or criteria",
   "panel.prices_visibility_changed": "changed whether the panel sees prices",
   "conflict.declared": "declared on a conflict of interest",

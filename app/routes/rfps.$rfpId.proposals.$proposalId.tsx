@@ -12,6 +12,7 @@ import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { getOpenedProposal } from "~/models/opening.server";
 import { requireRfpPermission } from "~/models/policy.server";
+import { isPriceEnvelopeOpen } from "~/models/price-evaluation.server";
 import { useRootData } from "~/root";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
@@ -24,12 +25,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_proposals");
-  const proposal = await getOpenedProposal(rfp.id, params.proposalId ?? "");
-  return { proposal, timeZone: rfp.timeZone, rfpId: rfp.id };
+  const [proposal, priceEnvelopeOpen] = await Promise.all([
+    getOpenedProposal(rfp.id, params.proposalId ?? ""),
+    isPriceEnvelopeOpen(rfp.id),
+  ]);
+  // Two envelopes: prices stay sealed until the lead fixes the price formula.
+  const { prices, ...content } = proposal;
+  return { proposal: content, prices: priceEnvelopeOpen ? prices : null, timeZone: rfp.timeZone, rfpId: rfp.id };
 }
 
 export default function ProposalPage() {
-  const { proposal, timeZone, rfpId } = useLoaderData<typeof loader>();
+  const { proposal, prices, timeZone, rfpId } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale;
   const { vendor } = proposal.invitation;
   return (
@@ -66,7 +72,18 @@ export default function ProposalPage() {
         </dl>
       </section>
       <RequirementResponses requirements={proposal.requirements} />
-      <PriceSchedule proposal={proposal} locale={locale} />
+      {prices ? (
+        <PriceSchedule proposal={{ ...proposal, prices }} locale={locale} />
+      ) : (
+        <section className="card" aria-labelledby="prices-heading">
+          <div className="card__title">
+            <h2 id="prices-heading">Price schedule</h2>
+          </div>
+          <EmptyState title="Price envelope sealed" action={<Link to={`/rfps/${rfpId}/price`}>Price envelope</Link>}>
+            Prices open once the lead fixes the price formula, so the formula cannot be chosen to suit the prices.
+          </EmptyState>
+        </section>
+      )}
       <ServiceTiers tiers={proposal.serviceTiers} />
       <Commitments commitments={proposal.commitments} />
       <section className="card" aria-labelledby="attachments-heading">

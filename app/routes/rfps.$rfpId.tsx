@@ -80,6 +80,21 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_proposals") && rfp.stage !== "DRAFT" ? (
+          <NavLink to="price" className={tabClass}>
+            Price
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <>
+            <NavLink to="results" className={tabClass}>
+              Results
+            </NavLink>
+            <NavLink to="sensitivity" className={tabClass}>
+              Sensitivity
+            </NavLink>
+          </>
+        ) : null}
         {permissions.includes("rfp.view_panel") ? (
           <NavLink to="panel" className={tabClass}>
             Panel

@@ -200,6 +200,8 @@ describe("a lead runs the published tender", () => {
     const opened = await prisma.rfp.findUniqueOrThrow({ where: { id: rfp.id } });
     expect(opened).toMatchObject({ stage: "EVALUATION", proposalsOpenedById: lead.id });
 
+    // The price envelope opens once the price formula is fixed (issue 4); fixed directly here.
+    await prisma.rfp.update({ where: { id: rfp.id }, data: { priceFormulaFixedAt: new Date() } });
     await page.getByRole("link", { name: "Read proposal of Contoso Services Ltd" }).click();
     await page.getByRole("heading", { name: "Proposal of Contoso Services Ltd" }).waitFor();
     await page.getByText("Contoso's sealed executive summary.").waitFor();

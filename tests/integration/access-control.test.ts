@@ -179,6 +179,17 @@ const ROUTES: Record<string, Entry> = {
     loader: ["lead", "observer"],
   },
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
+  // Prices are proposal content (lead, observers); the formula is the lead's.
+  "rfps.$rfpId.price.tsx": { path: "/rfps/:rfpId/price", kind: "page", loader: ["lead", "observer"], action: ["lead"] },
+  // Panel members read results only once consensus is open (not yet on this RFP): see results.test.ts.
+  "rfps.$rfpId.results.tsx": { path: "/rfps/:rfpId/results", kind: "page", loader: ["lead", "observer"] },
+  "rfps.$rfpId.sensitivity.tsx": { path: "/rfps/:rfpId/sensitivity", kind: "page", loader: ["lead", "observer"] },
+  "rfps.$rfpId.results[.]xlsx.ts": {
+    path: "/rfps/:rfpId/results.xlsx",
+    kind: "resource",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.results[.]csv.ts": { path: "/rfps/:rfpId/results.csv", kind: "resource", loader: ["lead", "observer"] },
   "rfps.$rfpId.panel.tsx": { path: "/rfps/:rfpId/panel", kind: "page", loader: ["lead", "observer"], action: ["lead"] },
   "rfps.$rfpId.progress.tsx": {
     path: "/rfps/:rfpId/progress",

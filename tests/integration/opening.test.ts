@@ -204,6 +204,15 @@ describe("after the opening", () => {
       "Contoso Services Ltd",
       "Fabrikam Inc",
     ]);
+    const sealedPage = proposalPath(rfp.id, submitted.id);
+    const sealed = await callLoader(proposalRoute, sealedPage.path, {
+      cookie: await sessionCookie(lead),
+      params: sealedPage.params,
+    });
+    // The price envelope stays sealed until the price formula is fixed (issue 4).
+    expect((sealed.data as Awaited<ReturnType<typeof proposalRoute.loader>>).prices).toBeNull();
+    expect(JSON.stringify(sealed.data)).not.toContain("845280");
+    await prisma.rfp.update({ where: { id: rfp.id }, data: { priceFormulaFixedAt: new Date() } });
     for (const user of [lead, observer]) {
       const page = proposalPath(rfp.id, submitted.id);
       const result = await callLoader(proposalRoute, page.path, {
@@ -211,14 +220,14 @@ describe("after the opening", () => {
         params: page.params,
       });
       expect(result.status).toBe(200);
-      const { proposal } = result.data as Awaited<ReturnType<typeof proposalRoute.loader>>;
+      const { proposal, prices } = result.data as Awaited<ReturnType<typeof proposalRoute.loader>>;
       expect(proposal.executiveSummary).toBe(`${SECRET} executive summary`);
       expect(proposal.invitation.vendor.name).toBe("Contoso Services Ltd");
       expect(proposal.requirements.map((requirement) => [requirement.code, requirement.compliance])).toEqual([
         ["R-01", "COMPLIES"],
         ["R-02", "COMPLIES"],
       ]);
-      expect(proposal.prices).toMatchObject({
+      expect(prices).toMatchObject({
         oneTime: "45000.00",
         monthly: "22230.00",
         termMonths: 36,
