@@ -9,7 +9,12 @@ import * as risksRoute from "~/routes/rfps.$rfpId.negotiation.risks";
 import * as serviceLevelsRoute from "~/routes/rfps.$rfpId.negotiation.service-levels";
 import * as termsRoute from "~/routes/rfps.$rfpId.negotiation.terms";
 import { sessionCookie } from "../fixtures/factories";
-import { createNegotiationRfp, negotiationSnapshot, negotiationVersion } from "../fixtures/negotiation";
+import {
+  createNegotiationRfp,
+  negotiationSnapshot,
+  negotiationVersion,
+  settleNegotiation,
+} from "../fixtures/negotiation";
 import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 
 type Setup = Awaited<ReturnType<typeof createNegotiationRfp>>;
@@ -587,42 +592,6 @@ describe("service levels, fees and obligations", () => {
   });
 });
 
-/** Settle everything readiness checks, through the models' own rules (as the pages would). */
-async function settleEverything(setup: Setup) {
-  const id = setup.negotiationId;
-  await prisma.negotiation.update({
-    where: { id },
-    data: {
-      termLengthMonths: 12,
-      exitOnChronicSlaFailure: true,
-      terminationForConvenience: true,
-      sponsorId: setup.executive.id,
-    },
-  });
-  await prisma.slaLine.updateMany({ where: { negotiationId: id }, data: { setBy: "AGREED" } });
-  await prisma.contractTerm.updateMany({
-    where: { negotiationId: id },
-    data: { status: "AGREED", agreedWording: "As agreed." },
-  });
-  await prisma.commitmentItem.updateMany({
-    where: { negotiationId: id },
-    data: { disposition: "DROPPED", dropReason: "Not needed in the contract." },
-  });
-  const risks = await asLead(setup, risksRoute, "/risks");
-  const review = ((await risks.load()) as Awaited<ReturnType<typeof risksRoute.loader>>).review;
-  for (const flag of review?.flags ?? []) {
-    const answer = await risks.post({
-      intent: "decide-flag",
-      negotiationId: id,
-      version: await negotiationVersion(id),
-      flagKey: flag.key,
-      status: "ACCEPTED",
-      note: "Accepted for the test.",
-    });
-    expect(answer.status).toBe(302);
-  }
-}
-
 describe("readiness, close-out and fallback", () => {
   it("refuses to mark ready while anything is outstanding, then readies and concludes: RFP awarded, links expired", async () => {
     const setup = await createNegotiationRfp();
@@ -635,7 +604,7 @@ describe("readiness, close-out and fallback", () => {
     expect(JSON.stringify(refused)).toContain("not ready");
     await expectRefused(setup, 422, async () => page.post({ intent: "conclude", ...(await keys()) }));
 
-    await settleEverything(setup);
+    await settleNegotiation(setup, setup.negotiationId);
     expect((await page.post({ intent: "mark-ready", ...(await keys()) })).status).toBe(302);
     // Ready locks the contract: the pages refuse changes until it is reopened.
     const termsPage = await asLead(setup, termsRoute, "/terms");
