@@ -115,7 +115,7 @@ describe("contract negotiation after the award", () => {
     await waitForHydration(lead);
     await lead.getByRole("button", { name: "Conclude the negotiation" }).click();
     await lead.getByText("The negotiation is concluded and the RFP is awarded.").first().waitFor();
-    await lead.getByRole("heading", { name: "Ready to conclude?" }).waitFor();
+    await lead.getByRole("heading", { name: "Close-out" }).waitFor();
     await snapshot(lead, "concluded");
     const rfp = await prisma.rfp.findUniqueOrThrow({ where: { id: setup.rfp.id }, select: { stage: true } });
     expect(rfp.stage).toBe("AWARDED");
