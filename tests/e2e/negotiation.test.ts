@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
@@ -140,5 +141,39 @@ describe("contract negotiation after the award", () => {
       disposition: "OBLIGATION",
       obligationWording: "The vendor names a service manager.",
     });
+  });
+
+  it("has no serious accessibility violations on the workspace pages and the sponsor's queue", async () => {
+    const setup = await createNegotiationRfp();
+    await prisma.negotiation.update({ where: { id: setup.negotiationId }, data: { sponsorId: setup.executive.id } });
+    await prisma.contractTerm.updateMany({
+      where: { negotiationId: setup.negotiationId, position: 1 },
+      data: { status: "ESCALATED" },
+    });
+    const base = `/rfps/${setup.rfp.id}/negotiation`;
+    const pages: [Page, string][] = [];
+    const lead = await e2e.pageAs(setup.lead);
+    for (const path of ["", "/contract", "/service-levels", "/terms", "/commitments", "/risks"]) {
+      pages.push([lead, `${base}${path}`]);
+    }
+    pages.push([await e2e.pageAs(setup.executive), "/negotiations/escalations"]);
+    const failures: string[] = [];
+    for (const [page, path] of pages) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      // Open every disclosure so the forms inside are checked too.
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll("details")) details.open = true;
+      });
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      for (const violation of results.violations) {
+        if (violation.impact === "serious" || violation.impact === "critical") {
+          failures.push(
+            `${path}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
