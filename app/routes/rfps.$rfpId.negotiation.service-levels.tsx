@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { DeleteRowForm } from "~/components/negotiation/contract";
-import { FeeForm, ObligationForm, SlaForm } from "~/components/negotiation/service-levels";
+import { EditDisclosure, FeesCard, ObligationsCard, SlaForm } from "~/components/negotiation/service-levels";
 import { formKey } from "~/components/negotiation/shared";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FEE_KIND_INFO, PARTY_INFO, SET_BY_INFO } from "~/domain/negotiation";
+import { SET_BY_INFO } from "~/domain/negotiation";
 import { userActor } from "~/models/audit.server";
 import {
   addFee,
@@ -91,15 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return negotiationFormError(error, parsed.values);
   }
-}
-
-function EditDisclosure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <details className="disclosure">
-      <summary className="button button--ghost button--small">{label}</summary>
-      <div className="disclosure__body">{children}</div>
-    </details>
-  );
 }
 
 export default function ServiceLevelsPage() {
@@ -194,95 +184,15 @@ export default function ServiceLevelsPage() {
       </section>
 
       <div className="grid grid--2">
-        <section className="card" aria-labelledby="fees-heading">
-          <div className="card__title">
-            <h2 id="fees-heading">Fees</h2>
-          </div>
-          {levels.fees.length === 0 ? (
-            <p className="muted">No fees beyond the price schedule.</p>
-          ) : (
-            <ul className="plain-list stack-tight">
-              {levels.fees.map((fee) => (
-                <li key={fee.id}>
-                  <strong>{FEE_KIND_INFO[fee.kind]}:</strong> {fee.description}
-                  {canEdit ? (
-                    <div className="row">
-                      <EditDisclosure label="Edit">
-                        <FeeForm key={key} keys={keys} fee={fee} answer={answer} />
-                      </EditDisclosure>
-                      <DeleteRowForm
-                        keys={keys}
-                        intent="delete-fee"
-                        idField="feeId"
-                        id={fee.id}
-                        label="Remove"
-                        question="Remove this fee?"
-                      />
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          {canEdit ? (
-            <details className="disclosure" open={adding("add-fee")}>
-              <summary className="button button--secondary button--small">Add a fee…</summary>
-              <div className="disclosure__body">
-                <FeeForm key={key} keys={keys} answer={answer} />
-              </div>
-            </details>
-          ) : null}
-        </section>
-
-        <section className="card" aria-labelledby="obligations-heading">
-          <div className="card__title">
-            <h2 id="obligations-heading">Obligations</h2>
-          </div>
-          {levels.obligations.length === 0 && levels.commitments.length === 0 ? (
-            <p className="muted">
-              No obligations yet. Promises turned into obligations in the register appear here too.
-            </p>
-          ) : (
-            <ul className="plain-list stack-tight">
-              {levels.obligations.map((obligation) => (
-                <li key={obligation.id}>
-                  <strong>{PARTY_INFO[obligation.party]}:</strong> <span className="pre-wrap">{obligation.text}</span>
-                  {canEdit ? (
-                    <div className="row">
-                      <EditDisclosure label="Edit">
-                        <ObligationForm key={key} keys={keys} obligation={obligation} answer={answer} />
-                      </EditDisclosure>
-                      <DeleteRowForm
-                        keys={keys}
-                        intent="delete-obligation"
-                        idField="obligationId"
-                        id={obligation.id}
-                        label="Remove"
-                        question="Remove this obligation?"
-                      />
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-              {levels.commitments.map((item) => (
-                <li key={item.id}>
-                  <strong>The vendor:</strong> <span className="pre-wrap">{item.obligationWording}</span>{" "}
-                  <Link to="../commitments" className="small">
-                    (from the commitments register)
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          {canEdit ? (
-            <details className="disclosure" open={adding("add-obligation")}>
-              <summary className="button button--secondary button--small">Add an obligation…</summary>
-              <div className="disclosure__body">
-                <ObligationForm key={key} keys={keys} answer={answer} />
-              </div>
-            </details>
-          ) : null}
-        </section>
+        <FeesCard fees={levels.fees} keys={keys} formKey={key} canEdit={canEdit} answer={answer} />
+        <ObligationsCard
+          obligations={levels.obligations}
+          fromRegister={levels.commitments}
+          keys={keys}
+          formKey={key}
+          canEdit={canEdit}
+          answer={answer}
+        />
       </div>
     </div>
   );

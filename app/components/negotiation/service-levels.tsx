@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Field, FormError, useIsSubmitting } from "~/components/form";
 import { Button } from "~/components/ui/button";
 import { FEE_KIND_INFO, FEE_KINDS, PARTIES, PARTY_INFO, SET_BY, SET_BY_INFO } from "~/domain/negotiation";
@@ -10,6 +11,7 @@ import {
   updateObligationSchema,
   updateSlaSchema,
 } from "~/schemas/negotiation";
+import { DeleteRowForm } from "./contract";
 import { type ActionAnswer, answerFor, useRowForm } from "./shared";
 
 /** Forms of the "Service levels" page: one per SLA line, fee and obligation (add or edit). */
@@ -205,5 +207,122 @@ export function ObligationForm({
         </Button>
       </div>
     </Form>
+  );
+}
+
+export function EditDisclosure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <details className="disclosure">
+      <summary className="button button--ghost button--small">{label}</summary>
+      <div className="disclosure__body">{children}</div>
+    </details>
+  );
+}
+
+type Fee = { id: string; kind: (typeof FEE_KINDS)[number]; description: string };
+type Obligation = { id: string; party: (typeof PARTIES)[number]; text: string };
+type CardProps = { keys: Keys; formKey: string; canEdit: boolean; answer: ActionAnswer };
+
+export function FeesCard({ fees, keys, formKey, canEdit, answer }: CardProps & { fees: Fee[] }) {
+  return (
+    <section className="card" aria-labelledby="fees-heading">
+      <div className="card__title">
+        <h2 id="fees-heading">Fees</h2>
+      </div>
+      {fees.length === 0 ? (
+        <p className="muted">No fees beyond the price schedule.</p>
+      ) : (
+        <ul className="plain-list stack-tight">
+          {fees.map((fee) => (
+            <li key={fee.id}>
+              <strong>{FEE_KIND_INFO[fee.kind]}:</strong> {fee.description}
+              {canEdit ? (
+                <div className="row">
+                  <EditDisclosure label="Edit">
+                    <FeeForm key={formKey} keys={keys} fee={fee} answer={answer} />
+                  </EditDisclosure>
+                  <DeleteRowForm
+                    keys={keys}
+                    intent="delete-fee"
+                    idField="feeId"
+                    id={fee.id}
+                    label="Remove"
+                    question="Remove this fee?"
+                  />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <details className="disclosure" open={answer?.values?.intent === "add-fee"}>
+          <summary className="button button--secondary button--small">Add a fee…</summary>
+          <div className="disclosure__body">
+            <FeeForm key={formKey} keys={keys} answer={answer} />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** Obligations written here, plus the promises the commitments register turned into obligations. */
+export function ObligationsCard({
+  obligations,
+  fromRegister,
+  keys,
+  formKey,
+  canEdit,
+  answer,
+}: CardProps & { obligations: Obligation[]; fromRegister: { id: string; obligationWording: string }[] }) {
+  return (
+    <section className="card" aria-labelledby="obligations-heading">
+      <div className="card__title">
+        <h2 id="obligations-heading">Obligations</h2>
+      </div>
+      {obligations.length === 0 && fromRegister.length === 0 ? (
+        <p className="muted">No obligations yet. Promises turned into obligations in the register appear here too.</p>
+      ) : (
+        <ul className="plain-list stack-tight">
+          {obligations.map((obligation) => (
+            <li key={obligation.id}>
+              <strong>{PARTY_INFO[obligation.party]}:</strong> <span className="pre-wrap">{obligation.text}</span>
+              {canEdit ? (
+                <div className="row">
+                  <EditDisclosure label="Edit">
+                    <ObligationForm key={formKey} keys={keys} obligation={obligation} answer={answer} />
+                  </EditDisclosure>
+                  <DeleteRowForm
+                    keys={keys}
+                    intent="delete-obligation"
+                    idField="obligationId"
+                    id={obligation.id}
+                    label="Remove"
+                    question="Remove this obligation?"
+                  />
+                </div>
+              ) : null}
+            </li>
+          ))}
+          {fromRegister.map((item) => (
+            <li key={item.id}>
+              <strong>The vendor:</strong> <span className="pre-wrap">{item.obligationWording}</span>{" "}
+              <Link to="../commitments" className="small">
+                (from the commitments register)
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit ? (
+        <details className="disclosure" open={answer?.values?.intent === "add-obligation"}>
+          <summary className="button button--secondary button--small">Add an obligation…</summary>
+          <div className="disclosure__body">
+            <ObligationForm key={formKey} keys={keys} answer={answer} />
+          </div>
+        </details>
+      ) : null}
+    </section>
   );
 }
