@@ -192,6 +192,7 @@ async function transitionFacts(
   });
   // Only a draft's document can still block anything; later it is frozen.
   const documentIssues = rfp.stage === "DRAFT" ? documentReadinessIssues(await loadWorkingDocument(rfpId, tx)) : [];
+  const concludedNegotiations = await tx.negotiation.count({ where: { rfpId, status: "CONCLUDED" } });
   return {
     now,
     stage: rfp.stage,
@@ -204,7 +205,7 @@ async function transitionFacts(
     shortlist: { decided: false, size: 0 },
     interviews: { shortlistedWithoutDebrief: 0 },
     award: { approved: false },
-    negotiation: { concluded: false },
+    negotiation: { concluded: concludedNegotiations > 0 },
   };
 }
 
@@ -225,46 +226,59 @@ export async function transitionRfp(
   input: { to: RfpStage; reason?: string; expectedVersion: number; origin: string },
   now = new Date(),
 ) {
-  return prisma.$transaction(async (tx) => {
-    const facts = await transitionFacts(tx, rfpId, now);
-    if (facts.version !== input.expectedVersion) {
-      throw new ConflictError("This RFP changed after you opened it. Review the page and try again.");
-    }
-    const blockers = transitionBlockers(facts.stage, input.to, facts);
-    if (blockers.length > 0) throw new FieldError("to", blockers.join(" "));
-    if (input.to === "CANCELLED") {
-      const problem = validateCancelReason(input.reason);
-      if (problem) throw new FieldError("reason", problem);
-    }
-    const { count } = await tx.rfp.updateMany({
-      where: { id: rfpId, version: input.expectedVersion },
-      data: {
-        stage: input.to,
-        cancelledReason: input.to === "CANCELLED" ? (input.reason?.trim() ?? null) : undefined,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw new ConflictError("This RFP changed after you opened it. Review the page and try again.");
-    await recordAudit(tx, {
-      actor,
-      action: "rfp.stage_changed",
-      entityType: "Rfp",
-      entityId: rfpId,
-      rfpId,
-      before: { stage: facts.stage },
-      after: { stage: input.to, reason: input.reason?.trim() || undefined },
-    });
-    if (input.to === "PUBLISHED") {
-      await freezeDocument(tx, rfpId, actor);
-      const invitations = await tx.invitation.findMany({ where: { rfpId, revokedAt: null }, select: { id: true } });
-      for (const invitation of invitations)
-        await issueInvitationLink(tx, invitation.id, { actor, origin: input.origin });
-    }
-    // The sealed opening: proposals become readable to the team only from this moment on.
-    if (input.to === "EVALUATION") await recordProposalsOpened(tx, actor, rfpId, now);
-    if (input.to === "CANCELLED") await closeVendorAccess(tx, rfpId, now, input.reason?.trim() ?? "");
-    return { from: facts.stage, to: input.to };
+  return prisma.$transaction((tx) => transitionRfpInTx(tx, actor, rfpId, input, now));
+}
+
+/**
+ * transitionRfp inside the caller's transaction, for moves that complete another change:
+ * concluding the contract negotiation awards the RFP in the same transaction.
+ */
+export async function transitionRfpInTx(
+  tx: Prisma.TransactionClient,
+  actor: UserActor,
+  rfpId: string,
+  input: { to: RfpStage; reason?: string; expectedVersion: number; origin: string },
+  now: Date,
+) {
+  const facts = await transitionFacts(tx, rfpId, now);
+  if (facts.version !== input.expectedVersion) {
+    throw new ConflictError("This RFP changed after you opened it. Review the page and try again.");
+  }
+  const blockers = transitionBlockers(facts.stage, input.to, facts);
+  if (blockers.length > 0) throw new FieldError("to", blockers.join(" "));
+  if (input.to === "CANCELLED") {
+    const problem = validateCancelReason(input.reason);
+    if (problem) throw new FieldError("reason", problem);
+  }
+  const { count } = await tx.rfp.updateMany({
+    where: { id: rfpId, version: input.expectedVersion },
+    data: {
+      stage: input.to,
+      cancelledReason: input.to === "CANCELLED" ? (input.reason?.trim() ?? null) : undefined,
+      version: { increment: 1 },
+    },
   });
+  if (count === 0) throw new ConflictError("This RFP changed after you opened it. Review the page and try again.");
+  await recordAudit(tx, {
+    actor,
+    action: "rfp.stage_changed",
+    entityType: "Rfp",
+    entityId: rfpId,
+    rfpId,
+    before: { stage: facts.stage },
+    after: { stage: input.to, reason: input.reason?.trim() || undefined },
+  });
+  if (input.to === "PUBLISHED") {
+    await freezeDocument(tx, rfpId, actor);
+    const invitations = await tx.invitation.findMany({ where: { rfpId, revokedAt: null }, select: { id: true } });
+    for (const invitation of invitations) await issueInvitationLink(tx, invitation.id, { actor, origin: input.origin });
+  }
+  // The sealed opening: proposals become readable to the team only from this moment on.
+  if (input.to === "EVALUATION") await recordProposalsOpened(tx, actor, rfpId, now);
+  if (input.to === "CANCELLED") await closeVendorAccess(tx, rfpId, now, input.reason?.trim() ?? "");
+  // Awarded: the contract is concluded, so no vendor needs the portal any more.
+  if (input.to === "AWARDED") await expireVendorLinks(tx, rfpId, now);
+  return { from: facts.stage, to: input.to };
 }
 
 /**
@@ -280,8 +294,7 @@ async function closeVendorAccess(tx: Prisma.TransactionClient, rfpId: string, no
     where: { rfpId, revokedAt: null },
     select: { id: true, vendor: { select: { name: true } }, contact: { select: { name: true, email: true } } },
   });
-  await tx.invitation.updateMany({ where: { rfpId, expiresAt: null }, data: { expiresAt: now } });
-  await tx.portalSession.deleteMany({ where: { invitation: { rfpId } } });
+  await expireVendorLinks(tx, rfpId, now);
   if (rfp.documentVersions.length === 0) return;
   for (const invitation of invitations) {
     if (!invitation.contact) continue;
@@ -300,4 +313,10 @@ async function closeVendorAccess(tx: Prisma.TransactionClient, rfpId: string, no
       }),
     });
   }
+}
+
+/** Every portal link of the RFP stops working and open portal sessions end. */
+async function expireVendorLinks(tx: Prisma.TransactionClient, rfpId: string, now: Date) {
+  await tx.invitation.updateMany({ where: { rfpId, expiresAt: null }, data: { expiresAt: now } });
+  await tx.portalSession.deleteMany({ where: { invitation: { rfpId } } });
 }

@@ -80,6 +80,12 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_negotiation") &&
+        (rfp.stage === "NEGOTIATION" || rfp.stage === "AWARDED" || rfp.stage === "CANCELLED") ? (
+          <NavLink to="negotiation" className={tabClass}>
+            Negotiation
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_proposals") && rfp.stage !== "DRAFT" ? (
           <NavLink to="price" className={tabClass}>
             Price

@@ -439,3 +439,144 @@ export function evaluationReminderMessage(input: {
     ].join("\n"),
   };
 }
+
+// Contract negotiation (issue 6) ----------------------------------------------------------------
+
+type NegotiationFacts = { rfp: { reference: string; title: string }; vendorName: string };
+
+export function termEscalatedMessage(
+  input: NegotiationFacts & {
+    sponsorName: string;
+    leadName: string;
+    termTitle: string;
+    question: string;
+    ourPosition: string;
+    vendorPosition: string;
+    link: string;
+  },
+): Message {
+  return {
+    subject: `Decision needed: "${input.termTitle}" in the negotiation with ${input.vendorName} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.sponsorName},`,
+      "",
+      `${input.leadName} has escalated a contract term to you, as the executive sponsor of the negotiation with ${input.vendorName} for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      `Term: ${input.termTitle}`,
+      `What to decide: ${input.question}`,
+      "",
+      `Our position: ${input.ourPosition || "(not written down)"}`,
+      `The vendor's position: ${input.vendorPosition || "(not written down)"}`,
+      "",
+      "Record your decision in Shortlist; the term then returns to the lead, agreed or to negotiate on:",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function escalationDecidedMessage(
+  input: NegotiationFacts & {
+    ownerName: string;
+    sponsorName: string;
+    termTitle: string;
+    decision: string;
+    agreed: boolean;
+    link: string;
+  },
+): Message {
+  return {
+    subject: `Escalation decided: "${input.termTitle}" (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.ownerName},`,
+      "",
+      `${input.sponsorName} has decided the escalated term "${input.termTitle}" in the negotiation with ${input.vendorName} for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      `Decision: ${input.decision}`,
+      "",
+      input.agreed
+        ? "The term is now agreed with the wording the sponsor recorded."
+        : "The term is open again: negotiate on with the decision as guidance.",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function negotiationEndedMessage(
+  input: NegotiationFacts & { buyer: string; contactName: string | null },
+): Message {
+  return {
+    subject: `Contract negotiation ended: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the time ${input.vendorName} has given to negotiating the contract for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      `We have not been able to agree contract terms, and ${input.buyer} has ended the negotiation with ${input.vendorName}. We are continuing the procurement with another bidder, so the intent to award you received earlier no longer stands.`,
+      "",
+      "If you would like a debrief on the negotiation, reply to this email and we will arrange one.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function fallbackNegotiationMessage(
+  input: NegotiationFacts & { buyer: string; contactName: string | null },
+): Message {
+  return {
+    subject: `Invitation to negotiate: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for remaining in reserve for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      `The negotiation with our first choice has ended without agreement, and ${input.buyer} now intends to award the contract to ${input.vendorName}, subject to agreeing contract terms.`,
+      "",
+      "We will contact you shortly to start negotiating, working from your proposal: prices, term, service levels and the commitments you made in your proposal and interview.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function contractConcludedMessage(
+  input: NegotiationFacts & { buyer: string; contactName: string | null },
+): Message {
+  return {
+    subject: `Contract concluded: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `${input.buyer} confirms that the contract negotiation with ${input.vendorName} for "${input.rfp.title}" (${input.rfp.reference}) is concluded on the agreed terms, and the contract is awarded to ${input.vendorName}.`,
+      "",
+      "The tender is now closed, so your portal link no longer works. Contract signature and onboarding continue directly with our team.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+export function reserveReleasedMessage(
+  input: NegotiationFacts & { buyer: string; contactName: string | null },
+): Message {
+  return {
+    subject: `Reserve released: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for remaining in reserve for "${input.rfp.title}" (${input.rfp.reference}). The contract has now been concluded with another bidder, so ${input.vendorName} is released from reserve and the tender is closed; your portal link no longer works.`,
+      "",
+      "We appreciate the work that went into your proposal and interview, and would be glad to offer a debrief: reply to this email to arrange one.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}

@@ -1,0 +1,166 @@
+import { prisma, type TransactionClient } from "~/db.server";
+import type { RiskFlag } from "~/domain/contract-risk";
+import {
+  type NegotiatedContract,
+  type NegotiationStatus,
+  readiness,
+  reviewNegotiation,
+  staleFlagDecisions,
+} from "~/domain/negotiation";
+import type { Prisma } from "~/generated/prisma/client";
+import { ConflictError, FieldError } from "~/utils/errors.server";
+
+/**
+ * What every negotiation model shares: which negotiation is the current one, the guard every change
+ * passes (RFP in negotiation, negotiation open, version unchanged), and the contract as the risk
+ * rules read it.
+ */
+export const NEGOTIATION_CONFLICT =
+  "Someone else changed this negotiation after you opened it, so nothing was saved. Your input is kept below: review the page and save again.";
+
+/** The negotiation being worked on: the newest one that has not broken down. */
+export function findCurrentNegotiation(db: TransactionClient, rfpId: string) {
+  return db.negotiation.findFirst({
+    where: { rfpId, status: { not: "BROKEN_DOWN" } },
+    orderBy: { openedAt: "desc" },
+    select: { id: true },
+  });
+}
+
+const CLOSED_MESSAGES: Record<NegotiationStatus, string> = {
+  OPEN: "This negotiation is still open.",
+  READY: "The contract is marked ready; reopen it for changes first.",
+  BROKEN_DOWN: "This negotiation broke down; it is kept read-only as a record.",
+  CONCLUDED: "This negotiation is concluded; the contract can no longer change.",
+};
+
+/**
+ * Claim the negotiation for a change: it must belong to the RFP, the RFP must be in negotiation,
+ * its status one of `statuses`, and its version the one the form was loaded with (which is then
+ * incremented, so a second tab saving from the same version gets a conflict instead of
+ * overwriting).
+ */
+export async function claimNegotiation(
+  tx: TransactionClient,
+  rfpId: string,
+  negotiationId: string,
+  expectedVersion: number | null,
+  statuses: readonly NegotiationStatus[] = ["OPEN"],
+) {
+  const negotiation = await tx.negotiation.findFirst({
+    where: { id: negotiationId, rfpId },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      sponsorId: true,
+      invitationId: true,
+      rfp: { select: { stage: true, timeZone: true, reference: true, title: true } },
+      invitation: { select: { vendor: { select: { name: true } } } },
+    },
+  });
+  if (!negotiation) throw new FieldError("form", "This negotiation does not exist on this RFP.");
+  if (negotiation.rfp.stage !== "NEGOTIATION") {
+    throw new FieldError("form", "The RFP is no longer in negotiation, so its contract cannot change.");
+  }
+  if (!statuses.includes(negotiation.status)) throw new FieldError("form", CLOSED_MESSAGES[negotiation.status]);
+  if (expectedVersion !== null) {
+    const { count } = await tx.negotiation.updateMany({
+      where: { id: negotiationId, version: expectedVersion },
+      data: { version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError(NEGOTIATION_CONFLICT);
+  }
+  return negotiation;
+}
+
+export const contractSelect = {
+  termLengthMonths: true,
+  renewal: true,
+  noticePeriodDays: true,
+  terminationForConvenience: true,
+  exitOnChronicSlaFailure: true,
+  termsOfService: true,
+  priceChange: true,
+  slaLines: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      metric: true,
+      target: true,
+      measurementWindow: true,
+      reporting: true,
+      serviceCredit: true,
+      setBy: true,
+    },
+  },
+  fees: { orderBy: { id: "asc" }, select: { id: true, kind: true, description: true } },
+  obligations: { orderBy: { id: "asc" }, select: { id: true, party: true, text: true } },
+  commitments: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      text: true,
+      kind: true,
+      disposition: true,
+      obligationWording: true,
+      dropReason: true,
+      resolveBy: true,
+    },
+  },
+} satisfies Prisma.NegotiationSelect;
+
+export type StoredContract = NegotiatedContract & Prisma.NegotiationGetPayload<{ select: typeof contractSelect }>;
+
+export async function loadContract(tx: TransactionClient, negotiationId: string): Promise<StoredContract> {
+  return tx.negotiation.findUniqueOrThrow({ where: { id: negotiationId }, select: contractSelect });
+}
+
+/**
+ * After the terms change: decisions on flags that no longer fire are removed (the change resolved
+ * them; see domain/negotiation staleFlagDecisions). Returns the current flags.
+ */
+export async function refreshRiskReview(tx: TransactionClient, negotiationId: string): Promise<RiskFlag[]> {
+  const contract = await loadContract(tx, negotiationId);
+  const flags = reviewNegotiation(contract);
+  const decisions = await tx.riskFlagDecision.findMany({ where: { negotiationId }, select: { flagKey: true } });
+  const stale = staleFlagDecisions(flags, decisions).map((decision) => decision.flagKey);
+  if (stale.length > 0) await tx.riskFlagDecision.deleteMany({ where: { negotiationId, flagKey: { in: stale } } });
+  return flags;
+}
+
+/** Everything readiness reads, loaded in one go (inside a transaction or not). */
+export async function readinessOf(db: TransactionClient, negotiationId: string, now: Date) {
+  const [contract, decisions, terms] = await Promise.all([
+    loadContract(db, negotiationId),
+    db.riskFlagDecision.findMany({
+      where: { negotiationId },
+      select: { flagKey: true, status: true, note: true, decidedAt: true, decidedBy: { select: { name: true } } },
+    }),
+    db.contractTerm.findMany({
+      where: { negotiationId },
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, status: true },
+    }),
+  ]);
+  const flags = reviewNegotiation(contract);
+  const state = readiness({
+    flags,
+    resolutions: decisions.map((decision) => ({ key: decision.flagKey, status: decision.status, note: decision.note })),
+    terms,
+    commitments: contract.commitments,
+    now,
+  });
+  return { contract, flags, decisions, terms, state };
+}
+
+/** The versions a form should save against after a conflict (so saving again applies the user's input). */
+export async function currentVersions(ids: { negotiationId?: string; termId?: string }) {
+  const [negotiation, term] = await Promise.all([
+    ids.negotiationId
+      ? prisma.negotiation.findUnique({ where: { id: ids.negotiationId }, select: { version: true } })
+      : null,
+    ids.termId ? prisma.contractTerm.findUnique({ where: { id: ids.termId }, select: { version: true } }) : null,
+  ]);
+  return { negotiation: negotiation?.version ?? null, term: term?.version ?? null };
+}
