@@ -77,6 +77,19 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="consensus" className={tabClass}>
+            Consensus
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_results") &&
+        rfp.stage !== "DRAFT" &&
+        rfp.stage !== "PUBLISHED" &&
+        rfp.stage !== "EVALUATION" ? (
+          <NavLink to="shortlist" className={tabClass}>
+            Shortlist
+          </NavLink>
+        ) : null}
         <NavLink to="print" className={tabClass}>
           Print
         </NavLink>

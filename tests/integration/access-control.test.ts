@@ -105,6 +105,14 @@ const ROUTES: Record<string, Entry> = {
     loader: RFP_MEMBERS,
     action: ["lead", "panel"],
   },
+  // Evaluation (issue 4): consensus (lead records, panel members add minority opinions), shortlist (lead decides).
+  "rfps.$rfpId.consensus.tsx": {
+    path: "/rfps/:rfpId/consensus",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead", "panel"],
+  },
+  "rfps.$rfpId.shortlist.tsx": { path: "/rfps/:rfpId/shortlist", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   "rfps.$rfpId.save-as-template.tsx": {
     path: "/rfps/:rfpId/save-as-template",
     kind: "page",
