@@ -65,7 +65,7 @@ export function ConsensusScoreForm({
           name={id("value")}
           label="Agreed score"
           error={errorFor("value")}
-          hint={`Mean ${item.mean?.toFixed(1) ?? "—"}`}
+          hint={`Mean ${item.mean?.toFixed(2) ?? "—"}`}
         >
           <select className="select input--short" {...scoped("value")}>
             <option value="">Choose…</option>

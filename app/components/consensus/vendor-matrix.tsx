@@ -4,7 +4,7 @@ import { formatDateTime } from "~/utils/dates";
 import { ConsensusScoreForm, MinorityOpinionForm } from "./consensus-forms";
 import type { ConsensusCriterion, ConsensusEvaluator, ConsensusItem, ConsensusVendor } from "./types";
 
-const one = (value: number | null) => (value === null ? "—" : value.toFixed(1));
+const two = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
 /** One vendor's rows of the matrix: each evaluator's score, the spread, flags and the agreed score. */
 export function VendorMatrix({
@@ -89,9 +89,9 @@ export function VendorMatrix({
                       </td>
                     );
                   })}
-                  <td className="num">{one(item.mean)}</td>
+                  <td className="num">{two(item.mean)}</td>
                   <td className="num">{item.range ?? "—"}</td>
-                  <td className="num">{item.standardDeviation === null ? "—" : item.standardDeviation.toFixed(2)}</td>
+                  <td className="num">{two(item.standardDeviation)}</td>
                   <td>
                     {item.flags.length > 0 ? (
                       <ul className="plain-list small">
@@ -200,9 +200,11 @@ function ItemRecord({
       ) : (
         <p className="muted small">No agreed score yet.</p>
       )}
-      <div className="row">
+      <div className="row consensus-item__actions">
         {canRecord ? (
           <ConsensusScoreForm
+            // A new agreed score remounts the form: it closes and shows the saved values.
+            key={`${consensus?.value}-${consensus?.rationale}`}
             vendor={vendor}
             item={item}
             criterion={criterion}
@@ -215,6 +217,7 @@ function ItemRecord({
         ) : null}
         {consensus && canRecordMinority ? (
           <MinorityOpinionForm
+            key={consensus.minorityOpinions.length}
             consensusId={consensus.id}
             label={`${vendor.name}, ${criterion.name}`}
             evaluators={isLead ? evaluators : null}

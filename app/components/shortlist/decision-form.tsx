@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useSubmit } from "@remix-run/react";
-import { Fragment, useEffect, useState } from "react";
+import { type ChangeEvent, Fragment, useEffect, useState } from "react";
 import { type FieldValues, get, type Resolver, useForm } from "react-hook-form";
 import { FormError, type ServerFormResult, useIsSubmitting } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
@@ -131,17 +131,26 @@ function DecisionForm({
   // Without JavaScript every below-the-line vendor shows its justification fields.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const outcomes: unknown = form.watch("decisions");
+  // The chosen outcomes, to show the justification fields as soon as a below-the-line vendor is picked.
+  const [outcomes, setOutcomes] = useState(() => initial.decisions.map((entry) => entry.outcome));
   const submit = useSubmit();
   const deciding = useIsSubmitting("decide");
   // Registered inputs get no value in the server-rendered HTML: give them their defaults there.
   const initialOf = (path: string) => String(get(initial, path) ?? "");
   const hidden = (path: string) => ({ ...form.register(path), defaultValue: initialOf(path) });
-  const radio = (path: string, value: string) => ({
-    ...form.register(path),
-    value,
-    defaultChecked: initialOf(path) === value,
-  });
+  const radio = (index: number, value: string) => {
+    const path = `decisions.${index}.outcome`;
+    const registered = form.register(path);
+    return {
+      ...registered,
+      value,
+      defaultChecked: initialOf(path) === value,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+        setOutcomes((current) => current.map((outcome, i) => (i === index ? event.target.value : outcome)));
+        return registered.onChange(event);
+      },
+    };
+  };
   const control = (path: string) => ({
     ...form.register(path),
     defaultValue: initialOf(path),
@@ -158,7 +167,7 @@ function DecisionForm({
       onSubmit={(event) => {
         const element = event.currentTarget;
         void form.handleSubmit(() => {
-          const count = vendors.filter((_, index) => get(outcomes, `${index}.outcome`) === "SHORTLISTED").length;
+          const count = outcomes.filter((outcome) => outcome === "SHORTLISTED").length;
           const message = `Shortlist ${count} of ${vendors.length} vendors? Every vendor is told the outcome by email and on its portal; this cannot be undone.`;
           if (window.confirm(message)) submit(element);
         })(event);
@@ -172,7 +181,7 @@ function DecisionForm({
       <input type="hidden" {...hidden("threshold")} />
       {vendors.map((vendor, index) => {
         const base = `decisions.${index}`;
-        const outcome = get(outcomes, `${index}.outcome`);
+        const outcome = outcomes[index];
         const showJustification = !vendor.suggested && (!hydrated || outcome === "SHORTLISTED");
         return (
           <Fragment key={vendor.vendorId}>
@@ -189,11 +198,11 @@ function DecisionForm({
               <input type="hidden" {...hidden(`${base}.belowLine`)} />
               <div className="choice-group" role="radiogroup" aria-label={`Outcome for ${vendor.name}`}>
                 <label className="choice">
-                  <input type="radio" {...radio(`${base}.outcome`, "SHORTLISTED")} /> Shortlist
+                  <input type="radio" {...radio(index, "SHORTLISTED")} /> Shortlist
                   {vendor.suggested ? null : <span className="muted small"> (bring in anyway)</span>}
                 </label>
                 <label className="choice">
-                  <input type="radio" {...radio(`${base}.outcome`, "NOT_SHORTLISTED")} /> Do not shortlist
+                  <input type="radio" {...radio(index, "NOT_SHORTLISTED")} /> Do not shortlist
                 </label>
               </div>
               <span className="field__error" id={`${base}.outcome-error`}>
