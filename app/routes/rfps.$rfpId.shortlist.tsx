@@ -75,7 +75,12 @@ export default function ShortlistPage() {
   return (
     <div className="stack">
       {page.decidedAt ? (
-        <ShortlistDecisions vendors={page.vendors} decidedAt={page.decidedAt} timeZone={page.rfp.timeZone} />
+        <ShortlistDecisions
+          vendors={page.vendors}
+          decidedAt={page.decidedAt}
+          timeZone={page.rfp.timeZone}
+          isLead={page.isLead}
+        />
       ) : (
         <>
           <SuggestionForm rule={page.rule} errors={page.ruleErrors} query={page.query} />

@@ -9,10 +9,12 @@ export function ShortlistDecisions({
   vendors,
   decidedAt,
   timeZone,
+  isLead,
 }: {
   vendors: ShortlistVendor[];
   decidedAt: Date | string;
   timeZone: string;
+  isLead: boolean;
 }) {
   const locale = useRootData()?.locale;
   const decider = vendors.find((vendor) => vendor.decision)?.decision?.decidedBy.name;
@@ -26,8 +28,14 @@ export function ShortlistDecisions({
         </span>
       </div>
       <p className="muted small">
-        Every vendor was told the outcome by email (see the <Link to="../outbox">outbox</Link>) and sees it on its
-        portal; vendors not shortlisted were offered a debrief.
+        Every vendor was told the outcome by email
+        {isLead ? (
+          <>
+            {" "}
+            (see the <Link to="../outbox">outbox</Link>)
+          </>
+        ) : null}{" "}
+        and sees it on its portal; vendors not shortlisted were offered a debrief.
       </p>
       <div className="table-wrap">
         <table className="table">
