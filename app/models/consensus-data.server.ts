@@ -18,74 +18,79 @@ import {
 type Db = TransactionClient | typeof prisma;
 
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
-  const [rfp, nodes, invitations, members, sheets, consensus] = await Promise.all([
-    db.rfp.findUniqueOrThrow({
-      where: { id: rfpId },
-      select: {
-        stage: true,
-        proposalsOpenedAt: true,
-        consensusOpenedAt: true,
-        shortlistDecidedAt: true,
-        shortlistSize: true,
+  // One query (relation joins): the whole evaluation as one consistent read.
+  const {
+    criteria: nodes,
+    invitations,
+    members,
+    scoreSheets: sheets,
+    consensusScores: consensus,
+    ...rfp
+  } = await db.rfp.findUniqueOrThrow({
+    where: { id: rfpId },
+    select: {
+      stage: true,
+      proposalsOpenedAt: true,
+      consensusOpenedAt: true,
+      shortlistDecidedAt: true,
+      shortlistSize: true,
+      _count: { select: { shortlist: { where: { outcome: "SHORTLISTED" } } } },
+      criteria: {
+        select: {
+          id: true,
+          parentId: true,
+          name: true,
+          weight: true,
+          stage: true,
+          position: true,
+          scaleMin: true,
+          scaleMax: true,
+        },
       },
-    }),
-    db.criterion.findMany({
-      where: { rfpId },
-      select: {
-        id: true,
-        parentId: true,
-        name: true,
-        weight: true,
-        stage: true,
-        position: true,
-        scaleMin: true,
-        scaleMax: true,
+      // Vendors whose proposal is in and was not disqualified at compliance.
+      invitations: {
+        where: { status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
+        orderBy: { vendor: { name: "asc" } },
+        select: { id: true, status: true, vendor: { select: { name: true } } },
       },
-    }),
-    // Vendors whose proposal is in and was not disqualified at compliance.
-    db.invitation.findMany({
-      where: { rfpId, status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
-      orderBy: { vendor: { name: "asc" } },
-      select: { id: true, status: true, vendor: { select: { name: true } } },
-    }),
-    db.rfpMember.findMany({
-      where: { rfpId, role: "PANEL" },
-      orderBy: { user: { name: "asc" } },
-      select: {
-        id: true,
-        userId: true,
-        functionalGroup: true,
-        user: { select: { name: true } },
-        assignments: { select: { criterionId: true } },
-        conflicts: { select: { invitationId: true, decision: true } },
+      members: {
+        where: { role: "PANEL" },
+        orderBy: { user: { name: "asc" } },
+        select: {
+          id: true,
+          userId: true,
+          functionalGroup: true,
+          user: { select: { name: true } },
+          assignments: { select: { criterionId: true } },
+          conflicts: { select: { invitationId: true, decision: true } },
+        },
       },
-    }),
-    db.scoreSheet.findMany({
-      where: { rfpId, status: "SUBMITTED" },
-      select: { memberId: true, invitationId: true, scores: { select: { criterionId: true, value: true } } },
-    }),
-    db.consensusScore.findMany({
-      where: { rfpId },
-      select: {
-        id: true,
-        invitationId: true,
-        criterionId: true,
-        value: true,
-        rationale: true,
-        decidedAt: true,
-        decidedBy: { select: { name: true } },
-        minorityOpinions: {
-          orderBy: { recordedAt: "asc" },
-          select: {
-            memberId: true,
-            opinion: true,
-            recordedAt: true,
-            member: { select: { user: { select: { name: true } } } },
+      scoreSheets: {
+        where: { status: "SUBMITTED" },
+        select: { memberId: true, invitationId: true, scores: { select: { criterionId: true, value: true } } },
+      },
+      consensusScores: {
+        select: {
+          id: true,
+          invitationId: true,
+          criterionId: true,
+          value: true,
+          rationale: true,
+          decidedAt: true,
+          decidedBy: { select: { name: true } },
+          minorityOpinions: {
+            orderBy: { recordedAt: "asc" },
+            select: {
+              memberId: true,
+              opinion: true,
+              recordedAt: true,
+              member: { select: { user: { select: { name: true } } } },
+            },
           },
         },
       },
-    }),
-  ]);
+    },
+  });
   const tree = nodes.map((node) => ({ ...node, weight: Number(node.weight) }));
   const criteria = scoringCriteria(tree, "WRITTEN");
   const outlined = new Map(withEffectiveWeights(tree).map((node) => [node.id, node]));
@@ -187,9 +192,8 @@ export async function evaluationFacts(tx: TransactionClient, rfpId: string, stag
     return { scoring: { sheetsPending: 0, consensusComplete: false }, shortlist: { decided: false, size: 0 } };
   }
   const evaluation = await loadEvaluation(rfpId, tx);
-  const size = await tx.shortlistDecision.count({ where: { rfpId, outcome: "SHORTLISTED" } });
   return {
     scoring: { sheetsPending: evaluation.pending.length, consensusComplete: consensusComplete(evaluation) },
-    shortlist: { decided: evaluation.rfp.shortlistDecidedAt !== null, size },
+    shortlist: { decided: evaluation.rfp.shortlistDecidedAt !== null, size: evaluation.rfp._count.shortlist },
   };
 }
