@@ -5,6 +5,7 @@ import { type FieldValues, get, type Resolver, useForm } from "react-hook-form";
 import { FormError, type ServerFormResult, useIsSubmitting } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 import type { ShortlistRule } from "~/domain/consensus";
 import { shortlistDecisionSchema } from "~/schemas/shortlist";
 import type { ShortlistVendor } from "./types";
@@ -35,8 +36,17 @@ export function ShortlistDecisionForm({
         Points out of 100 on the written criteria: the panel's agreed score where it recorded one, otherwise the mean of
         the evaluators' scores, weighted by the effective weights. Price is scored separately (see the results).
       </p>
-      <RankingTable vendors={vendors} />
-      {canDecide ? <DecisionForm vendors={vendors} rule={rule} lastResult={lastResult} /> : null}
+      {vendors.length === 0 ? (
+        <EmptyState title="No vendor to rank">
+          Vendors appear here once their proposals are scored and consensus is open. Disqualified vendors are not
+          ranked.
+        </EmptyState>
+      ) : (
+        <>
+          <RankingTable vendors={vendors} />
+          {canDecide ? <DecisionForm vendors={vendors} rule={rule} lastResult={lastResult} /> : null}
+        </>
+      )}
     </section>
   );
 }
