@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
@@ -16,6 +17,14 @@ function acceptDialogs(page: Page) {
   return dialogs;
 }
 
+/** axe-core (WCAG 2.1 A/AA): serious or critical findings on the page as it stands. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
 const toast = (page: Page, text: string | RegExp) => page.getByTestId("toast").getByText(text).waitFor();
 
 describe("consensus and shortlist", () => {
@@ -25,6 +34,13 @@ describe("consensus and shortlist", () => {
     const [contoso, fabrikam] = t.vendors;
     const dan = t.panel[3];
     if (!contoso || !fabrikam || !dan) throw new Error("fixture incomplete");
+    // Before the lead opens consensus, a panel member sees that scores are sealed, and no score.
+    const panel = await e2e.pageAs(dan.user);
+    await panel.goto(`/rfps/${t.rfp.id}/consensus`);
+    await panel.getByText(/Scores stay sealed until every panel member has submitted/).waitFor();
+    expect(await panel.getByRole("table").count()).toBe(0);
+    await panel.screenshot({ path: "test-results/consensus-sealed.png", fullPage: true });
+
     const lead = await e2e.pageAs(t.lead);
     const dialogs = acceptDialogs(lead);
     await lead.goto(`/rfps/${t.rfp.id}/consensus`);
@@ -58,10 +74,10 @@ describe("consensus and shortlist", () => {
     await lead.getByText("Consensus complete").waitFor();
     await lead.getByText(`IT ranks ${contoso.name} first, Finance ranks it second.`).waitFor();
     await lead.screenshot({ path: "test-results/consensus-lead.png", fullPage: true });
+    expect(await seriousViolations(lead)).toEqual([]);
 
     // Dan keeps his view on record beside the agreed score.
-    const panel = await e2e.pageAs(dan.user);
-    await panel.goto(`/rfps/${t.rfp.id}/consensus`);
+    await panel.reload();
     await waitForHydration(panel);
     const danItem = panel
       .getByRole("region", { name: contoso.name })
@@ -105,6 +121,7 @@ describe("consensus and shortlist", () => {
       .fill("Only bidder with an on-site team in Hamburg; Operations needs that option in the interviews.");
     await below.getByLabel("Who asked for it").fill("Olga Operations (Head of Operations)");
     await lead.screenshot({ path: "test-results/shortlist-form.png", fullPage: true });
+    expect(await seriousViolations(lead)).toEqual([]);
     await lead.getByRole("button", { name: "Decide the shortlist and notify vendors" }).click();
     await toast(lead, /Shortlist decided: 3 of 3 vendors/);
     expect(dialogs[0]).toMatch(/Shortlist 3 of 3 vendors\?/);

@@ -35,7 +35,13 @@ export function ConsensusStatus({ page, lastResult }: { page: ConsensusPageData;
             <strong>
               {sheets.submitted} of {total} score sheets submitted.
             </strong>{" "}
-            {readiness.ready ? null : <span className="muted">{readiness.reason}</span>}
+            <span className="muted">
+              {readiness.ready
+                ? page.isLead
+                  ? "Every sheet is in: you can open consensus."
+                  : "Every sheet is in: the lead opens consensus for the meeting."
+                : readiness.reason}
+            </span>
           </p>
           {page.isLead && readiness.ready ? (
             <Form
