@@ -114,7 +114,8 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
         .map((conflict) => conflict.invitationId),
     };
   });
-  const evaluators = seats.filter((seat) => !seat.recusedFromPanel);
+  // Members with nothing written to score (e.g. assigned oral criteria only) are not evaluators here.
+  const evaluators = seats.filter((seat) => !seat.recusedFromPanel && seat.criterionIds.length > 0);
   // A sheet counts only for a seat still on the panel, a vendor still evaluated, and no recusal.
   const counted = sheets.filter((sheet) => {
     const seat = evaluators.find((candidate) => candidate.memberId === sheet.memberId);
