@@ -1,5 +1,5 @@
 /**
- * Demo data, part two: a published tender whose proposal deadline passed yesterday, run through
+ * Demo data, part two: a published tender whose proposal deadline has passed, run through
  * the real model functions (so its audit trail, outbox and frozen document are what a real run
  * leaves): "Contact Centre Services 2027" from the built-in contact-centre template, five
  * invited vendors, clarification questions answered and published, an addendum, four submitted
@@ -184,23 +184,41 @@ async function proposalFor(vendor: DemoVendor, rfpId: string): Promise<ProposalD
   };
 }
 
-export async function seedPublishedTender(priya: { id: string; email: string }, now = new Date()) {
+/**
+ * `deadlineDaysAgo` places the story in time: 1 leaves the tender waiting for its opening; the
+ * full demo journey (seed-journey.ts) needs the deadline weeks back so interviews are over.
+ */
+export type TenderStory = { title: string; summary: string; deadlineDaysAgo: number };
+
+export const CONTACT_CENTRE_STORY: TenderStory = {
+  title: "Contact Centre Services 2027",
+  summary:
+    "Northwind Logistics seeks a partner to run customer contact for its parcel and freight customers in English, German, Dutch and Swedish, across phone, email and chat, from 1 April 2027.",
+  deadlineDaysAgo: 40,
+};
+
+export async function seedPublishedTender(
+  priya: { id: string; email: string },
+  now = new Date(),
+  story: TenderStory = CONTACT_CENTRE_STORY,
+) {
+  const { deadlineDaysAgo } = story;
   const actor = userActor(priya);
-  const proposalDeadline = hour(new Date(now.getTime() - DAY), 12);
+  const deadlineDay = now.getTime() - deadlineDaysAgo * DAY;
+  const proposalDeadline = hour(new Date(deadlineDay), 12);
   const timeline = {
-    issueDate: hour(new Date(now.getTime() - 24 * DAY), 8),
-    questionsDeadline: hour(new Date(now.getTime() - 10 * DAY), 16),
+    issueDate: hour(new Date(deadlineDay - 23 * DAY), 8),
+    questionsDeadline: hour(new Date(deadlineDay - 9 * DAY), 16),
     proposalDeadline,
-    interviewStart: hour(new Date(now.getTime() + 14 * DAY), 8),
-    interviewEnd: hour(new Date(now.getTime() + 17 * DAY), 16),
-    decisionTarget: hour(new Date(now.getTime() + 30 * DAY), 10),
+    interviewStart: hour(new Date(deadlineDay + 15 * DAY), 8),
+    interviewEnd: hour(new Date(deadlineDay + 18 * DAY), 16),
+    decisionTarget: hour(new Date(deadlineDay + 31 * DAY), 10),
   };
   const rfp = await createRfpFromSource(
     actor,
     {
-      title: "Contact Centre Services 2027",
-      summary:
-        "Northwind Logistics seeks a partner to run customer contact for its parcel and freight customers in English, German, Dutch and Swedish, across phone, email and chat, from 1 April 2027.",
+      title: story.title,
+      summary: story.summary,
       category: "Contact centre",
       budgetAmount: "7500000",
       currency: "EUR",
@@ -212,19 +230,23 @@ export async function seedPublishedTender(priya: { id: string; email: string }, 
 
   const invitations: { vendor: DemoVendor; invitationId: string }[] = [];
   for (const vendor of VENDORS) {
-    const created = await createVendor(
-      actor,
-      newVendorSchema.parse({
-        name: vendor.name,
-        website: vendor.website,
-        country: vendor.country,
-        size: vendor.size,
-        industry: vendor.industry,
-        contactName: vendor.contact.name,
-        contactEmail: vendor.contact.email,
-        contactTitle: vendor.contact.title,
-      }),
-    );
+    // The vendor directory is the organisation's: a second tender invites the same companies.
+    const existing = await prisma.vendor.findFirst({ where: { name: vendor.name }, select: { id: true } });
+    const created =
+      existing ??
+      (await createVendor(
+        actor,
+        newVendorSchema.parse({
+          name: vendor.name,
+          website: vendor.website,
+          country: vendor.country,
+          size: vendor.size,
+          industry: vendor.industry,
+          contactName: vendor.contact.name,
+          contactEmail: vendor.contact.email,
+          contactTitle: vendor.contact.title,
+        }),
+      ));
     const contact = await prisma.vendorContact.findFirstOrThrow({
       where: { vendorId: created.id },
       select: { id: true },

@@ -11,7 +11,8 @@ import { recordAudit, SYSTEM_ACTOR, userActor } from "../app/models/audit.server
 import { createRfp } from "../app/models/rfp.server";
 import { addMember } from "../app/models/team.server";
 import { hashPassword } from "../app/utils/password.server";
-import { seedPublishedTender } from "./seed-tender";
+import { seedJourney } from "./seed-journey";
+import { CONTACT_CENTRE_STORY, seedPublishedTender } from "./seed-tender";
 
 /** Printed in the README; never used outside demo mode. */
 export const DEMO_PASSWORD = "tender-lantern-2027";
@@ -32,6 +33,25 @@ export const DEMO_USERS: { name: string; email: string; role: AccountRole; title
     email: "sara.lindqvist@northwind.example",
     role: "EVALUATOR",
     title: "Finance business partner",
+  },
+  {
+    name: "Jonas Weber",
+    email: "jonas.weber@northwind.example",
+    role: "EVALUATOR",
+    title: "Customer operations manager",
+  },
+  {
+    name: "Daniel Costa",
+    email: "daniel.costa@northwind.example",
+    role: "EVALUATOR",
+    title: "Customer service director",
+  },
+  { name: "Amira Haddad", email: "amira.haddad@northwind.example", role: "EVALUATOR", title: "Legal counsel" },
+  {
+    name: "Grace Njoroge",
+    email: "grace.njoroge@northwind.example",
+    role: "EXECUTIVE",
+    title: "Chief Operating Officer",
   },
 ];
 
@@ -109,7 +129,26 @@ export async function seedDemoIfFresh(now = new Date()): Promise<boolean> {
     { email: "helen.okafor@northwind.example", role: "OBSERVER", functionalGroup: "Executive" },
   ];
   for (const member of team) await addMember(userActor(priya), rfp.id, member);
-  const tender = await seedPublishedTender(priya, now);
+  const tender = await seedPublishedTender(priya, now, CONTACT_CENTRE_STORY);
   for (const member of team) await addMember(userActor(priya), tender.id, member);
+  await seedJourney(tender.id, {
+    lead: priya,
+    panel: [
+      "marco.rossi@northwind.example",
+      "sara.lindqvist@northwind.example",
+      "jonas.weber@northwind.example",
+      "daniel.costa@northwind.example",
+      "amira.haddad@northwind.example",
+    ].map(byEmail),
+    executives: ["helen.okafor@northwind.example", "grace.njoroge@northwind.example"].map(byEmail),
+  });
+  // A second tender whose deadline passed yesterday: open it, screen it and score it live.
+  const overflow = await seedPublishedTender(priya, now, {
+    title: "Customer Service Overflow 2027",
+    summary:
+      "Northwind Logistics seeks a second partner to absorb peak-season and out-of-hours customer contact (November to January, evenings and Sundays) in English and German, from 1 October 2027.",
+    deadlineDaysAgo: 1,
+  });
+  for (const member of team) await addMember(userActor(priya), overflow.id, member);
   return true;
 }

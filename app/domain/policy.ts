@@ -65,6 +65,11 @@ const RFP_PERMISSIONS = {
   /** Panel set-up, conflict decisions, reopening sheets, reminders, price formula, consensus. */
   "rfp.manage_evaluation": ["LEAD"],
   /**
+   * The panel, its conflict declarations and the lead's decisions, who has submitted which sheet
+   * (never a score): the lead, and observers as probity witnesses.
+   */
+  "rfp.view_panel": ["LEAD", "OBSERVER"],
+  /**
    * Results, consensus matrix, sensitivity. Panel members see them only once consensus is open
    * (checked in models/evaluation); before that every score is sealed.
    */

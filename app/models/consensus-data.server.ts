@@ -9,6 +9,7 @@ import {
   type ScoreMatrix,
   scoringCriteria,
 } from "~/domain/scoring";
+import { sheetsComplete } from "./scoring.server";
 
 /**
  * Everything consensus and the shortlist compute from, loaded in one place: the written
@@ -164,7 +165,9 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
       status: invitation.status,
     })),
     evaluators,
-    submittedSheets: submitted.length,
+    // How many sheets are owed and in: the panel's own rule (models/scoring, the progress page).
+    sheets: await sheetsComplete(db, rfpId),
+    /** This module's per-member view of what is owed, used to re-seal a member with a sheet out. */
     pending,
     matrix: built.ok ? built.matrix : null,
     matrixErrors,
@@ -194,7 +197,10 @@ export async function evaluationFacts(tx: TransactionClient, rfpId: string, stag
   }
   const evaluation = await loadEvaluation(rfpId, tx);
   return {
-    scoring: { sheetsPending: evaluation.pending.length, consensusComplete: consensusComplete(evaluation) },
+    scoring: {
+      sheetsPending: evaluation.sheets.expected - evaluation.sheets.submitted,
+      consensusComplete: consensusComplete(evaluation),
+    },
     shortlist: { decided: evaluation.rfp.shortlistDecidedAt !== null, size: evaluation.rfp._count.shortlist },
   };
 }

@@ -20,8 +20,8 @@ function readiness(evaluation: Evaluation) {
     stage: evaluation.rfp.stage,
     proposalsOpened: evaluation.rfp.proposalsOpenedAt !== null,
     vendors: evaluation.vendors.length,
-    submittedSheets: evaluation.submittedSheets,
-    pendingSheets: evaluation.pending.length,
+    submittedSheets: evaluation.sheets.submitted,
+    pendingSheets: evaluation.sheets.expected - evaluation.sheets.submitted,
     alreadyOpen: evaluation.rfp.consensusOpenedAt !== null,
   });
 }
@@ -52,7 +52,10 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer) {
     shortlistDecided: evaluation.rfp.shortlistDecidedAt !== null,
     readiness: readiness(evaluation),
     // Counts only: how many sheets are in says nothing about any score.
-    sheets: { submitted: evaluation.submittedSheets, pending: evaluation.pending.length },
+    sheets: {
+      submitted: evaluation.sheets.submitted,
+      pending: evaluation.sheets.expected - evaluation.sheets.submitted,
+    },
     isLead,
     mySeat: mySeat ? { memberId: mySeat.memberId, name: mySeat.name } : null,
   };
@@ -173,7 +176,7 @@ export async function openConsensus(actor: UserActor, rfpId: string, now = new D
       after: {
         vendors: evaluation.vendors.length,
         evaluators: evaluation.evaluators.length,
-        sheets: evaluation.submittedSheets,
+        sheets: evaluation.sheets.submitted,
         flaggedItems: statistics.flat().filter((item) => item.flags.length > 0).length,
       },
     });

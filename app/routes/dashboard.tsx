@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { UpcomingInterviews } from "~/components/interviews/upcoming-interviews";
 import { StageBadge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ACCOUNT_ROLE_INFO, mayDoAccountAction, RFP_ROLE_INFO } from "~/domain/policy";
 import { getAdminOverview, getDashboard } from "~/models/dashboard.server";
+import { listUpcomingInterviews } from "~/models/interview-schedule.server";
 import { useRootData } from "~/root";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatRelative } from "~/utils/dates";
@@ -14,12 +16,14 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Shortlist" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [dashboard, admin] = await Promise.all([
+  const [dashboard, admin, interviews] = await Promise.all([
     getDashboard(user.id),
     mayDoAccountAction(user.role, "user.manage") ? getAdminOverview() : null,
+    listUpcomingInterviews(user.id),
   ]);
   return {
     ...dashboard,
+    interviews,
     admin,
     now: new Date().toISOString(),
     role: user.role,
@@ -120,9 +124,7 @@ export default function DashboardPage() {
             <div className="card__title">
               <h2 id="interviews-heading">Interviews coming up</h2>
             </div>
-            <EmptyState title="No interviews scheduled">
-              Oral interviews with shortlisted vendors appear here with their agenda once the lead schedules them.
-            </EmptyState>
+            <UpcomingInterviews interviews={data.interviews} />
           </section>
 
           <section className="card" aria-labelledby="approvals-heading">

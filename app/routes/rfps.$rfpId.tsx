@@ -19,6 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { rfp, membership, permissions };
 }
 
+/** Panel members can mark unavailable times while the shortlist is decided; the schedule stays as a record after. */
+const INTERVIEW_TAB_STAGES = new Set(["SHORTLIST", "INTERVIEWS", "DECISION", "NEGOTIATION", "AWARDED"]);
+
 export default function RfpLayout() {
   const { rfp, membership, permissions } = useLoaderData<typeof loader>();
   const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? "active" : undefined);
@@ -77,6 +80,21 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_panel") ? (
+          <NavLink to="panel" className={tabClass}>
+            Panel
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_panel") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="progress" className={tabClass}>
+            Progress
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.score") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="scoring" className={tabClass}>
+            My evaluation
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
           <NavLink to="consensus" className={tabClass}>
             Consensus
@@ -88,6 +106,11 @@ export default function RfpLayout() {
         rfp.stage !== "EVALUATION" ? (
           <NavLink to="shortlist" className={tabClass}>
             Shortlist
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(rfp.stage) ? (
+          <NavLink to="interviews" className={tabClass}>
+            Interviews
           </NavLink>
         ) : null}
         <NavLink to="print" className={tabClass}>

@@ -329,6 +329,117 @@ export function debriefReminderMessage(input: {
   };
 }
 
+// ───────────── Evaluation panel ─────────────
+
+type PanelRfp = { reference: string; title: string };
+
+export function conflictDeclaredMessage(input: {
+  rfp: PanelRfp;
+  leadName: string;
+  memberName: string;
+  vendorName: string;
+  description: string;
+  link: string;
+}): Message {
+  return {
+    subject: `Conflict of interest declared: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.leadName},`,
+      "",
+      `${input.memberName} has declared a conflict of interest with ${input.vendorName} on the evaluation panel of "${input.rfp.title}" (${input.rfp.reference}):`,
+      "",
+      input.description,
+      "",
+      `${input.memberName} cannot read ${input.vendorName}'s proposal until you decide: recuse them from this vendor, recuse them from the panel, or accept the conflict with a written mitigation. Decide on the Panel page:`,
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function conflictDecidedMessage(input: {
+  rfp: PanelRfp;
+  memberName: string;
+  vendorName: string;
+  decision: string;
+  note: string;
+  link: string;
+}): Message {
+  return {
+    subject: `Decision on your declared conflict: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.memberName},`,
+      "",
+      `The lead of "${input.rfp.title}" (${input.rfp.reference}) has decided on the conflict of interest you declared with ${input.vendorName}: ${input.decision}.`,
+      ...(input.note ? ["", `Note: ${input.note}`] : []),
+      "",
+      "Your score sheets:",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function sheetReopenedMessage(input: {
+  rfp: PanelRfp;
+  memberName: string;
+  vendorName: string;
+  leadName: string;
+  reason: string;
+  link: string;
+}): Message {
+  return {
+    subject: `Your score sheet for ${input.vendorName} was reopened: ${input.rfp.reference}`,
+    bodyText: [
+      `Dear ${input.memberName},`,
+      "",
+      `${input.leadName} has reopened the score sheet you submitted for ${input.vendorName} in "${input.rfp.title}" (${input.rfp.reference}), so that you can change it.`,
+      "",
+      `Reason: ${input.reason}`,
+      "",
+      "Your scores and comments are as you left them. Review them and submit the sheet again:",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function evaluationReminderMessage(input: {
+  rfp: PanelRfp;
+  memberName: string;
+  leadName: string;
+  undeclared: number;
+  sheets: { vendorName: string; status: string }[];
+  link: string;
+}): Message {
+  const lines: string[] = [];
+  if (input.undeclared > 0) {
+    lines.push(
+      `- Declare any conflict of interest (or none) for ${input.undeclared} vendor(s). Proposals open to you once you have declared for every vendor.`,
+    );
+  }
+  for (const sheet of input.sheets) lines.push(`- Score sheet for ${sheet.vendorName}: ${sheet.status}`);
+  return {
+    subject: `Reminder: your evaluation of ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.memberName},`,
+      "",
+      `${input.leadName} asks you to complete your part of the evaluation of "${input.rfp.title}" (${input.rfp.reference}). Still open:`,
+      "",
+      ...lines,
+      "",
+      "Consensus can only start once every panel member has submitted their sheets. Your sheets:",
+      input.link,
+      "",
+      "Thank you,",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
 type ShortlistFacts = {
   reference: string;
   title: string;

@@ -3,7 +3,21 @@
  * runs. Each evaluation/interview module adds its measurements here as it lands.
  */
 import { performance } from "node:perf_hooks";
+import { kendallsW } from "../../app/domain/agreement";
 import { type CriterionNode, withEffectiveWeights } from "../../app/domain/criteria";
+import { normalizeEvaluators } from "../../app/domain/normalization";
+import { mulberry32 } from "../../app/domain/random";
+import { aggregateRankings, type PanelRanking } from "../../app/domain/ranking";
+import {
+  buildScoreMatrix,
+  itemStatistics,
+  type ScoreEntry,
+  type ScoreMatrix,
+  scoreTable,
+  scoringCriteria,
+  weightedTotals,
+} from "../../app/domain/scoring";
+import { buildSensitivityModel, monteCarlo } from "../../app/domain/sensitivity";
 
 function time(name: string, runs: number, fn: () => unknown, goal?: number) {
   for (let warmup = 0; warmup < Math.min(20, runs); warmup++) fn();
@@ -47,7 +61,72 @@ export function benchCriteria(): CriterionNode[] {
   return nodes;
 }
 
+const VENDORS = 40;
+const EVALUATORS = 12;
+
+/** 40 vendors × 80 criteria × 12 evaluators = 38,400 scores on a 0–5 scale, seeded. */
+export function benchMatrix(): { nodes: CriterionNode[]; matrix: ScoreMatrix } {
+  const nodes = benchCriteria();
+  const criteria = scoringCriteria(nodes.map((node) => ({ ...node, scaleMin: 0, scaleMax: 5 })));
+  const vendorIds = Array.from({ length: VENDORS }, (_, index) => `v${index}`);
+  const evaluatorIds = Array.from({ length: EVALUATORS }, (_, index) => `e${index}`);
+  const random = mulberry32(7);
+  const scores: ScoreEntry[] = [];
+  for (const vendorId of vendorIds) {
+    for (const criterion of criteria) {
+      for (const evaluatorId of evaluatorIds) {
+        scores.push({ vendorId, criterionId: criterion.id, evaluatorId, score: Math.floor(random() * 6) });
+      }
+    }
+  }
+  const built = buildScoreMatrix({ vendorIds, criteria, evaluatorIds, scores });
+  if (!built.ok) throw new Error("bench: the score matrix did not build");
+  return { nodes, matrix: built.matrix };
+}
+
+/** 12 full rankings of 40 vendors, with a few ties, seeded. */
+export function benchRankings(): { candidates: string[]; rankings: PanelRanking[] } {
+  const candidates = Array.from({ length: VENDORS }, (_, index) => `v${index}`);
+  const random = mulberry32(11);
+  const rankings = Array.from({ length: EVALUATORS }, (_, member): PanelRanking => {
+    const order = [...candidates].sort(() => random() - 0.5);
+    const tiers: string[][] = [];
+    for (const candidate of order) {
+      const last = tiers[tiers.length - 1];
+      if (last && random() < 0.1) last.push(candidate);
+      else tiers.push([candidate]);
+    }
+    return { panelMemberId: `m${member}`, tiers };
+  });
+  return { candidates, rankings };
+}
+
 export async function domainTimings() {
   const criteria = benchCriteria();
-  return [time("effective weights, 80-leaf criteria tree", 500, () => withEffectiveWeights(criteria))];
+  const { nodes, matrix } = benchMatrix();
+  const model = buildSensitivityModel(nodes, scoreTable(matrix));
+  const { candidates, rankings } = benchRankings();
+  return [
+    time("effective weights, 80-leaf criteria tree", 500, () => withEffectiveWeights(criteria)),
+    time(
+      "results: totals + normalization + disagreement flags (40 × 80 × 12)",
+      100,
+      () => {
+        itemStatistics(matrix);
+        weightedTotals(scoreTable(matrix));
+        weightedTotals(scoreTable(normalizeEvaluators(matrix).matrix));
+      },
+      5,
+    ),
+    time("Monte Carlo sensitivity, 10,000 draws", 20, () => monteCarlo(model, { draws: 10_000 }), 250),
+    time(
+      "Schulze + Borda + Kendall's W, 40 vendors × 12 rankings",
+      100,
+      () => {
+        const aggregated = aggregateRankings(candidates, rankings);
+        if (aggregated.ok) kendallsW(aggregated.aggregation.profile);
+      },
+      5,
+    ),
+  ];
 }

@@ -1,8 +1,10 @@
 /**
  * npm run bench:seed — a large, realistic RFP in the configured database, for the benchmark:
  * 40 vendors with submitted proposals, a three-level tree of 80 written criteria (plus price),
- * one scored requirement per criterion, 12 evaluators on the panel. Later modules add their share
- * (scores, interviews, rankings, negotiation) in seedBenchmark below.
+ * one scored requirement per criterion, 12 evaluators on the panel who scored every vendor
+ * (38,400 scores, consensus open, one flagged item settled), a shortlist of 8 with interviews,
+ * agendas and debriefs, 12 panel rankings, an approved recommendation and a negotiation with
+ * 60 terms. Rows are written in bulk, not through the model functions: the point is volume.
  * Prints the ids the benchmark needs as JSON on the last line.
  */
 import { randomBytes } from "node:crypto";
@@ -50,13 +52,20 @@ export async function seedBenchmark() {
       currency: "EUR",
       budgetAmount: 48_000_000,
       timeZone: "Europe/Amsterdam",
-      stage: "EVALUATION",
+      stage: "NEGOTIATION",
+      consensusOpenedAt: new Date(now - 12 * day),
+      shortlistSize: 8,
+      shortlistDecidedAt: new Date(now - 11 * day),
+      priceFormula: { kind: "RELATIVE", maxPoints: 100 },
+      priceFormulaFixedAt: new Date(now - 19 * day),
+      finalWeights: { WRITTEN: 70, ORAL: 10, PRICE: 20 },
+      finalWeightsSetAt: new Date(now - 11 * day),
       issueDate: new Date(now - 60 * day),
       questionsDeadline: new Date(now - 40 * day),
       proposalDeadline: new Date(now - 20 * day),
-      interviewStart: new Date(now + 10 * day),
-      interviewEnd: new Date(now + 14 * day),
-      decisionTarget: new Date(now + 30 * day),
+      interviewStart: new Date(now - 10 * day),
+      interviewEnd: new Date(now - 6 * day),
+      decisionTarget: new Date(now - 2 * day),
       proposalsOpenedAt: new Date(now - 19 * day),
       proposalsOpenedById: lead.id,
       createdById: lead.id,
@@ -74,11 +83,11 @@ export async function seedBenchmark() {
     select: { id: true },
   });
 
-  // Criteria: 4 top (written 80% together) × 4 × 5 = 80 written leaves, plus price 20%.
+  // Criteria: 4 top (written 70% together) × 4 × 5 = 80 written leaves, oral 10%, price 20%.
   const leafIds: string[] = [];
   for (const [topIndex, topName] of TOP.entries()) {
     const top = await prisma.criterion.create({
-      data: { rfpId: rfp.id, position: topIndex, name: topName, weight: 20, stage: "WRITTEN" },
+      data: { rfpId: rfp.id, position: topIndex, name: topName, weight: 17.5, stage: "WRITTEN" },
       select: { id: true },
     });
     for (const [middleIndex, middleName] of MIDDLE.entries()) {
@@ -109,8 +118,12 @@ export async function seedBenchmark() {
       }
     }
   }
+  const oral = await prisma.criterion.create({
+    data: { rfpId: rfp.id, position: TOP.length, name: "Oral presentation", weight: 10, stage: "ORAL" },
+    select: { id: true },
+  });
   await prisma.criterion.create({
-    data: { rfpId: rfp.id, position: TOP.length, name: "Price", weight: 20, stage: "PRICE" },
+    data: { rfpId: rfp.id, position: TOP.length + 1, name: "Price", weight: 20, stage: "PRICE" },
   });
 
   const section = await prisma.rfpSection.create({
@@ -129,6 +142,7 @@ export async function seedBenchmark() {
   });
   const requirements = await prisma.requirement.findMany({ where: { rfpId: rfp.id }, select: { id: true } });
 
+  const invitationIds: string[] = [];
   for (let index = 0; index < VENDORS; index++) {
     const name = `Bench Vendor ${String(index + 1).padStart(2, "0")} ${tag}`;
     const vendor = await prisma.vendor.create({
@@ -151,6 +165,7 @@ export async function seedBenchmark() {
       },
       select: { id: true },
     });
+    invitationIds.push(invitation.id);
     await prisma.proposal.create({
       data: {
         rfpId: rfp.id,
@@ -192,7 +207,233 @@ export async function seedBenchmark() {
       },
     });
   }
+  await seedEvaluationAndAfter(rfp.id, lead.id, evaluators, invitationIds, leafIds, oral.id, now);
   return { rfpId: rfp.id, leadEmail: BENCH_LEAD_EMAIL, password: BENCH_PASSWORD };
+}
+
+/** A deterministic pseudo-random score 0–5: vendor quality plus evaluator habit plus noise. */
+function benchScore(vendor: number, evaluator: number, criterion: number) {
+  const noise = (vendor * 31 + evaluator * 17 + criterion * 13) % 7;
+  return Math.max(0, Math.min(5, 1 + ((vendor * 3) % 4) + (evaluator % 3 === 0 ? -1 : 0) + (noise > 4 ? 1 : 0)));
+}
+
+async function seedEvaluationAndAfter(
+  rfpId: string,
+  leadId: string,
+  evaluators: { id: string }[],
+  invitationIds: string[],
+  leafIds: string[],
+  oralId: string,
+  now: number,
+) {
+  const day = 86_400_000;
+  const members = await prisma.rfpMember.findMany({
+    where: { rfpId, role: "PANEL" },
+    orderBy: { addedAt: "asc" },
+    select: { id: true, userId: true },
+  });
+  const memberIds = evaluators.map((evaluator) => members.find((member) => member.userId === evaluator.id)?.id ?? "");
+  await prisma.conflictDeclaration.createMany({
+    data: memberIds.flatMap((memberId) =>
+      invitationIds.map((invitationId) => ({ rfpId, memberId, invitationId, hasConflict: false })),
+    ),
+  });
+  const sheets = await prisma.scoreSheet.createManyAndReturn({
+    data: memberIds.flatMap((memberId) =>
+      invitationIds.map((invitationId) => ({
+        rfpId,
+        memberId,
+        invitationId,
+        status: "SUBMITTED" as const,
+        submittedAt: new Date(now - 13 * day),
+      })),
+    ),
+    select: { id: true, memberId: true, invitationId: true },
+  });
+  const scores = sheets.flatMap((sheet) => {
+    const vendor = invitationIds.indexOf(sheet.invitationId);
+    const evaluator = memberIds.indexOf(sheet.memberId);
+    return leafIds.map((criterionId, criterion) => {
+      const value = benchScore(vendor, evaluator, criterion);
+      return {
+        sheetId: sheet.id,
+        criterionId,
+        value,
+        comment: value === 0 || value === 5 ? "Extreme score, see evidence." : "",
+      };
+    });
+  });
+  for (let start = 0; start < scores.length; start += 4_000) {
+    await prisma.score.createMany({ data: scores.slice(start, start + 4_000) });
+  }
+  const firstLeaf = leafIds[0] ?? "";
+  const firstVendor = invitationIds[0] ?? "";
+  await prisma.consensusScore.create({
+    data: {
+      rfpId,
+      invitationId: firstVendor,
+      criterionId: firstLeaf,
+      value: 3,
+      rationale: "Agreed at consensus.",
+      decidedById: leadId,
+    },
+  });
+
+  // Shortlist and interviews: the first 8 vendors.
+  const shortlisted = invitationIds.slice(0, 8);
+  await prisma.shortlistDecision.createMany({
+    data: invitationIds.map((invitationId, index) => ({
+      rfpId,
+      invitationId,
+      outcome: index < 8 ? ("SHORTLISTED" as const) : ("NOT_SHORTLISTED" as const),
+      rationale: index < 8 ? "Within the top eight." : "Below the line.",
+      decidedById: leadId,
+    })),
+  });
+  await prisma.invitation.updateMany({
+    where: { id: { in: invitationIds.slice(8) } },
+    data: { status: "NOT_SHORTLISTED" },
+  });
+  for (const [index, invitationId] of shortlisted.entries()) {
+    const startsAt = new Date(now - 10 * day + Math.floor(index / 2) * day + (index % 2) * 4 * 3_600_000);
+    const interview = await prisma.interview.create({
+      data: {
+        rfpId,
+        invitationId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 150 * 60_000),
+        mode: index % 2 === 0 ? "IN_PERSON" : "VIRTUAL",
+        location: index % 2 === 0 ? "Head office" : "",
+        meetingLink: index % 2 === 0 ? "" : "https://meet.example/bench",
+        publishedAt: new Date(startsAt.getTime() - 5 * day),
+        agenda: {
+          create: ["Introductions", "Presentation", "Q&A", "Demonstration", "Commercials", "Risks", "Wrap-up"].map(
+            (title, position) => ({ position, title, minutes: position === 1 || position === 3 ? 30 : 15 }),
+          ),
+        },
+        attendees: { create: memberIds.map((memberId) => ({ memberId })) },
+      },
+      select: { id: true },
+    });
+    for (const [evaluator, memberId] of memberIds.entries()) {
+      await prisma.debrief.create({
+        data: {
+          interviewId: interview.id,
+          memberId,
+          status: "SUBMITTED",
+          strengths: "Clear answers and a credible team.",
+          concerns: "Transition staffing is thin.",
+          confidence: 3 + (evaluator % 3),
+          placeSoFar: 1 + ((index + evaluator) % (index + 1)),
+          submittedAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+          oralScores: { create: { criterionId: oralId, value: benchScore(index, evaluator, 7) } },
+        },
+      });
+    }
+  }
+  await prisma.invitation.updateMany({ where: { id: { in: shortlisted.slice(2) } }, data: { status: "ELIMINATED" } });
+  await prisma.panelRanking.createMany({
+    data: memberIds.map((memberId, evaluator) => {
+      const order = [...shortlisted].sort(
+        (a, b) => benchScore(shortlisted.indexOf(b), evaluator, 3) - benchScore(shortlisted.indexOf(a), evaluator, 3),
+      );
+      return { rfpId, memberId, tiers: order.map((id) => [id]), submittedAt: new Date(now - 5 * day) };
+    }),
+  });
+
+  // Award and negotiation.
+  const [winner, runnerUp] = shortlisted;
+  if (!winner || !runnerUp) return;
+  const { passwordHash } = await prisma.user.findUniqueOrThrow({
+    where: { id: leadId },
+    select: { passwordHash: true },
+  });
+  const executives = await prisma.user.createManyAndReturn({
+    data: [1, 2].map((index) => ({
+      name: `Bench Executive ${index}`,
+      email: `executive${index}@bench.example`,
+      role: "EXECUTIVE" as const,
+      passwordHash,
+    })),
+    select: { id: true },
+  });
+  await prisma.recommendation.create({
+    data: {
+      rfpId,
+      recommendedInvitationId: winner,
+      runnerUpInvitationId: runnerUp,
+      memo: "## Recommendation\n\nAward to the first-ranked vendor; the runner-up is held in reserve.",
+      status: "APPROVED",
+      submittedAt: new Date(now - 4 * day),
+      decidedAt: new Date(now - 3 * day),
+      approvals: {
+        create: executives.map((executive) => ({
+          approverId: executive.id,
+          round: 1,
+          decision: "APPROVED" as const,
+          decidedAt: new Date(now - 3 * day),
+        })),
+      },
+    },
+  });
+  await prisma.invitation.update({ where: { id: winner }, data: { status: "AWARDED" } });
+  await prisma.invitation.update({ where: { id: runnerUp }, data: { status: "RESERVE" } });
+  await prisma.negotiation.create({
+    data: {
+      rfpId,
+      invitationId: winner,
+      sponsorId: executives[0]?.id ?? null,
+      currency: "EUR",
+      termLengthMonths: 36,
+      renewal: "AUTOMATIC",
+      noticePeriodDays: 90,
+      serviceTier: "Standard",
+      termsOfService: "Vendor terms v3.",
+      priceChange: { kind: "VENDOR_DISCRETION", noticeDays: 30 },
+      priceLines: {
+        create: [
+          {
+            position: 0,
+            description: "Transition",
+            kind: "ONE_TIME",
+            unit: "project",
+            quantity: 1,
+            unitPrice: 250_000,
+          },
+          { position: 1, description: "Run", kind: "RECURRING", unit: "month", quantity: 1, unitPrice: 90_000 },
+        ],
+      },
+      slaLines: {
+        create: Array.from({ length: 10 }, (_, position) => ({
+          position,
+          metric: `Service level ${position + 1}`,
+          target: position % 4 === 3 ? "Best effort" : `${95 + (position % 5)}%`,
+          measurementWindow: "Calendar month",
+          serviceCredit: position % 3 === 2 ? "" : "2% of the monthly fee",
+          setBy: position % 2 === 0 ? ("AGREED" as const) : ("VENDOR" as const),
+        })),
+      },
+      terms: {
+        create: Array.from({ length: 60 }, (_, position) => ({
+          position,
+          title: `Clause ${position + 1}`,
+          ourPosition: "Our position on this clause, in a sentence or two.",
+          vendorPosition: "The vendor's position on this clause.",
+          agreedWording: position % 3 === 0 ? "Agreed wording of the clause." : "",
+          status: (["AGREED", "OPEN", "OPEN", "ESCALATED", "DROPPED"] as const)[position % 5] ?? "OPEN",
+          ownerId: leadId,
+        })),
+      },
+      commitments: {
+        create: Array.from({ length: 20 }, (_, position) => ({
+          position,
+          source: position % 4 === 0 ? ("INTERVIEW" as const) : ("PROPOSAL" as const),
+          kind: position % 2 === 0 ? ("COMMITMENT" as const) : ("CLAIM" as const),
+          text: `Commitment ${position + 1} made by the vendor.`,
+        })),
+      },
+    },
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

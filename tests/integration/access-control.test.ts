@@ -93,13 +93,13 @@ const ROUTES: Record<string, Entry> = {
     action: ["lead"],
   },
   // Interviews (issue 5): advance questions and publishing (lead acts), debriefs (lead and attending panel act).
-  "rfps.$rfpId.interviews.$interviewId.questions.tsx": {
+  "rfps.$rfpId.interviews.$interviewId_.questions.tsx": {
     path: "/rfps/:rfpId/interviews/:interviewId/questions",
     kind: "page",
     loader: RFP_MEMBERS,
     action: ["lead"],
   },
-  "rfps.$rfpId.interviews.$interviewId.debrief.tsx": {
+  "rfps.$rfpId.interviews.$interviewId_.debrief.tsx": {
     path: "/rfps/:rfpId/interviews/:interviewId/debrief",
     kind: "page",
     loader: RFP_MEMBERS,
@@ -113,6 +113,37 @@ const ROUTES: Record<string, Entry> = {
     action: ["lead", "panel"],
   },
   "rfps.$rfpId.shortlist.tsx": { path: "/rfps/:rfpId/shortlist", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
+  // Interviews: the schedule page takes each member's own unavailable times; the interview page's
+  // intents are the lead's (per-intent rules: tests/integration/interview-*.test.ts).
+  "rfps.$rfpId.interviews._index.tsx": {
+    path: "/rfps/:rfpId/interviews",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: RFP_MEMBERS,
+  },
+  "rfps.$rfpId.interviews.$interviewId.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: RFP_MEMBERS,
+  },
+  "rfps.$rfpId.interviews.$interviewId_.print.tsx": {
+    path: "/rfps/:rfpId/interviews/:interviewId/print",
+    kind: "page",
+    loader: RFP_MEMBERS,
+  },
+  /** Each attendee's own entry (the lead: anyone's); the observer is not invited to the interview. */
+  "rfps.$rfpId.interviews.$interviewId_.calendar[.ics].ts": {
+    path: "/rfps/:rfpId/interviews/:interviewId/calendar.ics",
+    kind: "resource",
+    loader: ["lead", "panel"],
+    notFoundFor: ["observer"],
+  },
+  "rfps.$rfpId.interviews.$interviewId_.vendor[.ics].ts": {
+    path: "/rfps/:rfpId/interviews/:interviewId/vendor.ics",
+    kind: "resource",
+    loader: ["lead", "panel"],
+  },
   "rfps.$rfpId.save-as-template.tsx": {
     path: "/rfps/:rfpId/save-as-template",
     kind: "page",
@@ -156,6 +187,30 @@ const ROUTES: Record<string, Entry> = {
     loader: ["lead", "observer"],
   },
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
+  "rfps.$rfpId.panel.tsx": { path: "/rfps/:rfpId/panel", kind: "page", loader: ["lead", "observer"], action: ["lead"] },
+  "rfps.$rfpId.progress.tsx": {
+    path: "/rfps/:rfpId/progress",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.scoring._index.tsx": {
+    path: "/rfps/:rfpId/scoring",
+    kind: "page",
+    loader: ["panel"],
+    action: ["panel"],
+  },
+  "rfps.$rfpId.scoring.$invitationId.tsx": {
+    path: "/rfps/:rfpId/scoring/:invitationId",
+    kind: "page",
+    loader: ["panel"],
+    action: ["panel"],
+  },
+  "rfps.$rfpId.scoring.$invitationId_.attachments.$attachmentId.tsx": {
+    path: "/rfps/:rfpId/scoring/:invitationId/attachments/:attachmentId",
+    kind: "resource",
+    loader: ["panel"],
+  },
   "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
   "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
   "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "resource", portal: true, loader: VENDORS },
@@ -266,6 +321,26 @@ beforeAll(async () => {
     await prisma.rfpSection.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })
   ).id;
   pathParams.vendorId = (await createTestVendor()).id;
+  // An interview the lead and the panel member attend (the observer does not).
+  const interviewers = await prisma.rfpMember.findMany({
+    where: { rfpId: rfp.id, role: { in: ["LEAD", "PANEL"] } },
+    select: { id: true },
+  });
+  const interviewStart = new Date(Date.now() + 30 * 86_400_000);
+  const interview = await prisma.interview.create({
+    data: {
+      rfpId: rfp.id,
+      invitationId: (await prisma.invitation.findFirstOrThrow({ where: { rfpId: rfp.id }, select: { id: true } })).id,
+      startsAt: interviewStart,
+      endsAt: new Date(interviewStart.getTime() + 2 * 3_600_000),
+      mode: "VIRTUAL",
+      meetingLink: "https://meet.example/interview",
+      attendees: { create: interviewers.map((member) => ({ memberId: member.id })) },
+      agenda: { create: [{ position: 0, title: "Introductions", minutes: 30 }] },
+    },
+    select: { id: true },
+  });
+  pathParams.interviewId = interview.id;
   for (const [visitor, user] of Object.entries({ admin, lead, otherLead, panel, observer, otherPanel, executive })) {
     users.set(visitor as Visitor, user);
   }

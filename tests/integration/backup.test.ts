@@ -393,7 +393,7 @@ describe("backup and restore", () => {
       await target.close();
       fs.rmSync(file, { force: true });
     }
-  });
+  }, 180_000); // dumps and restores the whole demo organisation twice; slow on a busy 2-core runner
 
   it("refuses to restore into a database that already has data, and changes nothing", async () => {
     const source = await collect(createBackup(getDatabase()));

@@ -120,19 +120,13 @@ describe("sealed until the lead opens consensus", () => {
   it("a recused member owes no sheet for that vendor; a pending conflict keeps the sheet owed", async () => {
     const t = await setup();
     await writeAllSheets(t, { skip: ["Litware/Dan"] });
-    await prisma.conflictDeclaration.create({
-      data: {
-        rfpId: t.rfp.id,
-        memberId: t.dan.memberId,
-        invitationId: t.litware.invitationId,
-        hasConflict: true,
-        description: "My brother works at Litware.",
-        decision: "PENDING",
-      },
+    await prisma.conflictDeclaration.updateMany({
+      where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
+      data: { hasConflict: true, description: "My brother works at Litware.", decision: "PENDING" },
     });
     expect(((await load(t, t.cookies.lead)).data as Page).sheets.pending).toBe(1);
     await prisma.conflictDeclaration.updateMany({
-      where: { memberId: t.dan.memberId },
+      where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
       data: { decision: "RECUSED_VENDOR" },
     });
     const page = (await load(t, t.cookies.lead)).data as Page;

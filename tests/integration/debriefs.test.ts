@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as debriefRoute from "~/routes/rfps.$rfpId.interviews.$interviewId.debrief";
+import * as debriefRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.debrief";
 import { createTestUser, sessionCookie } from "../fixtures/factories";
 import {
   completeDebriefForm,

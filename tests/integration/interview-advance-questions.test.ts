@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { FOLLOW_UP_CATEGORY } from "~/domain/followups";
-import * as questionsRoute from "~/routes/rfps.$rfpId.interviews.$interviewId.questions";
+import * as questionsRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.questions";
 import { sessionCookie } from "../fixtures/factories";
 import { createInterviewRfp, scheduleTestInterview, submitWrittenSheet } from "../fixtures/interviews-debrief";
 import { callAction, callLoader } from "../fixtures/routes";

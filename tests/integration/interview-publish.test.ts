@@ -4,7 +4,7 @@ import { publishDueInterviews } from "~/models/interview-publish.server";
 import * as portalLayout from "~/routes/portal";
 import * as portalInterviewRoute from "~/routes/portal.interview";
 import * as portalIcsRoute from "~/routes/portal.interview[.]ics";
-import * as questionsRoute from "~/routes/rfps.$rfpId.interviews.$interviewId.questions";
+import * as questionsRoute from "~/routes/rfps.$rfpId.interviews.$interviewId_.questions";
 import { sessionCookie } from "../fixtures/factories";
 import { createInterviewRfp, scheduleTestInterview } from "../fixtures/interviews-debrief";
 import { portalCookie } from "../fixtures/portal";

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import * as root from "~/root";
 import * as dashboard from "~/routes/dashboard";
+import * as rfpList from "~/routes/rfps._index";
 import * as rfpLayout from "~/routes/rfps.$rfpId";
 import * as overview from "~/routes/rfps.$rfpId._index";
 import * as addenda from "~/routes/rfps.$rfpId.addenda";
@@ -15,7 +16,6 @@ import * as documentPage from "~/routes/rfps.$rfpId.document._index";
 import * as proposals from "~/routes/rfps.$rfpId.proposals";
 import * as questions from "~/routes/rfps.$rfpId.questions";
 import * as vendors from "~/routes/rfps.$rfpId.vendors";
-import * as rfpList from "~/routes/rfps._index";
 import { getRequestContext, runWithRequestContext } from "~/utils/request-context.server";
 import { seedDemoIfFresh } from "../../prisma/seed";
 import { sessionCookie } from "../fixtures/factories";
@@ -45,7 +45,11 @@ async function queriesFor(modules: LoaderModule[], path: string, params: Record<
     await Promise.all(
       modules.map(async (module) => {
         const loader = module.loader as unknown as (args: unknown) => Promise<unknown>;
-        await loader({ request: buildRequest(path, { cookie }), params, context: { cspNonce: "", requestId: "budget" } });
+        await loader({
+          request: buildRequest(path, { cookie }),
+          params,
+          context: { cspNonce: "", requestId: "budget" },
+        });
       }),
     );
   });

@@ -1,10 +1,10 @@
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/dates";
 
 /**
- * Heading of an interview's own pages (advance questions, debrief): which vendor, when, and the
- * way between the pages. The scheduling screens link here; each page checks its own access.
+ * Heading of an interview's own pages (slot and agenda, advance questions, debrief): which vendor,
+ * when, and the way between the pages. Each page checks its own access.
  */
 export function InterviewHeader({
   rfpId,
@@ -19,9 +19,15 @@ export function InterviewHeader({
   const base = `/rfps/${rfpId}/interviews/${interview.id}`;
   return (
     <div className="interview-header">
+      <p className="no-print">
+        <Link to={`/rfps/${rfpId}/interviews`}>← All interviews</Link>
+      </p>
       <h2>Interview with {interview.vendorName}</h2>
       <p className="muted">{interviewWhen(interview, { timeZone, locale })}</p>
-      <nav className="tabs" aria-label="Interview">
+      <nav className="tabs no-print" aria-label="Interview">
+        <NavLink to={base} end className={({ isActive }) => (isActive ? "active" : undefined)}>
+          Slot and agenda
+        </NavLink>
         <NavLink to={`${base}/questions`} className={({ isActive }) => (isActive ? "active" : undefined)}>
           Advance questions
         </NavLink>

@@ -232,7 +232,15 @@ function ExecutiveSummary() {
 }
 
 /** "Saving…", "Saved at 14:02 CET", or what went wrong: announced politely to screen readers. */
-function AutosaveStatus({ state, timeZone, locale }: { state: AutosaveState; timeZone: string; locale?: string }) {
+export function AutosaveStatus({
+  state,
+  timeZone,
+  locale,
+}: {
+  state: AutosaveState;
+  timeZone: string;
+  locale?: string;
+}) {
   const time = (iso: string) =>
     new Intl.DateTimeFormat(locale ?? "en-GB", {
       hour: "2-digit",

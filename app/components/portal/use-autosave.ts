@@ -33,11 +33,14 @@ export function useAutosave<T extends FieldValues>({
   formRef,
   enabled,
   initialVersion,
+  action = "/portal/proposal",
 }: {
   form: UseFormReturn<T>;
   formRef: RefObject<HTMLFormElement | null>;
   enabled: boolean;
   initialVersion: number;
+  /** The route whose action receives the autosave (the evaluation score sheet reuses this hook). */
+  action?: string;
 }) {
   const fetcher = useFetcher<AutosaveAnswer>();
   const [state, setState] = useState<AutosaveState>({ kind: "idle" });
@@ -70,8 +73,8 @@ export function useAutosave<T extends FieldValues>({
     formData.set("intent", "autosave");
     formData.set("version", String(versionRef.current));
     setState({ kind: "saving" });
-    fetcher.submit(formData, { method: "post", action: "/portal/proposal" });
-  }, [fetcher, form, formRef]);
+    fetcher.submit(formData, { method: "post", action });
+  }, [fetcher, form, formRef, action]);
 
   useEffect(() => {
     if (!enabled) return;

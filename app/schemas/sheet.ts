@@ -1,0 +1,134 @@
+import * as z from "zod";
+import {
+  commentProblem,
+  REOPEN_REASON_MIN,
+  type SheetCriterion,
+  type SheetEntry,
+  scoreValueProblem,
+  sheetIssues,
+} from "~/domain/sheet";
+
+/**
+ * One score sheet posts a radio group and a comment per assigned criterion, named
+ * `score:<criterionId>` and `comment:<criterionId>` (flat names: react-hook-form registers them as
+ * they are). The schema is built from the sheet's criteria (their scales), in the browser from the
+ * loader's data and on the server from the database, so both check the same rules.
+ */
+export const scoreField = (criterionId: string) => `score:${criterionId}`;
+export const commentField = (criterionId: string) => `comment:${criterionId}`;
+
+export const SHEET_INTENTS = ["autosave", "save", "submit"] as const;
+export type SheetIntent = (typeof SHEET_INTENTS)[number];
+
+const FIELD_KEY = /^(score|comment):([A-Za-z0-9_-]{1,64})$/;
+const MISMATCH = "The form does not match this sheet. Reload the page.";
+
+/** The version the page was based on: 0 before the sheet's first save. */
+const version = z
+  .string({ error: "The form is missing its version. Reload the page." })
+  .regex(/^\d{1,9}$/, "The form is missing its version. Reload the page.")
+  .transform(Number);
+
+function parseScore(raw: string | undefined): number | null | "invalid" {
+  if (raw === undefined || raw === "") return null;
+  return /^-?\d{1,3}$/.test(raw) ? Number(raw) : "invalid";
+}
+
+/**
+ * Drafts (autosave, save) only need values the scales have and comments of a sane length; a
+ * submission must also be complete: every criterion scored, a comment at the lowest and highest
+ * points (domain/sheet).
+ */
+export function sheetFormSchema(criteria: readonly SheetCriterion[]) {
+  const known = new Set(criteria.map((criterion) => criterion.id));
+  return (
+    z
+      .object({
+        intent: z.enum(SHEET_INTENTS, { error: "Unknown action." }),
+        version,
+      })
+      // Strings from a posted form; react-hook-form reports an unanswered radio group as null.
+      .catchall(z.string().nullable())
+      .superRefine((values, ctx) => {
+        for (const key of Object.keys(values)) {
+          if (key === "intent" || key === "version") continue;
+          const match = FIELD_KEY.exec(key);
+          if (!match?.[2] || !known.has(match[2])) {
+            ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
+            return;
+          }
+        }
+        const entries = entriesFrom(criteria, values);
+        if (!entries) {
+          ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
+          return;
+        }
+        const issues =
+          values.intent === "submit"
+            ? sheetIssues(criteria, entries)
+            : criteria.flatMap((criterion, index) => draftIssues(criterion, entries[index]));
+        for (const issue of issues) {
+          const path = issue.field === "score" ? scoreField(issue.criterionId) : commentField(issue.criterionId);
+          ctx.addIssue({ code: "custom", path: [path], message: issue.message });
+        }
+      })
+      .transform((values) => ({
+        intent: values.intent,
+        version: values.version,
+        entries: entriesFrom(criteria, values) ?? [],
+      }))
+  );
+}
+
+function draftIssues(criterion: SheetCriterion, entry: SheetEntry | undefined) {
+  if (!entry) return [];
+  const issues: { criterionId: string; field: "score" | "comment"; message: string }[] = [];
+  const valueProblem = scoreValueProblem(entry.value, criterion);
+  if (valueProblem) issues.push({ criterionId: criterion.id, field: "score", message: valueProblem });
+  // A draft may wait for its comment; only the length is checked before submitting.
+  const comment = commentProblem(null, entry.comment, criterion);
+  if (comment) issues.push({ criterionId: criterion.id, field: "comment", message: comment });
+  return issues;
+}
+
+function entriesFrom(criteria: readonly SheetCriterion[], values: Record<string, unknown>): SheetEntry[] | null {
+  const entries: SheetEntry[] = [];
+  for (const criterion of criteria) {
+    const rawScore = values[scoreField(criterion.id)];
+    const rawComment = values[commentField(criterion.id)];
+    const value = parseScore(typeof rawScore === "string" ? rawScore : undefined);
+    if (value === "invalid") return null;
+    entries.push({
+      criterionId: criterion.id,
+      value,
+      comment: typeof rawComment === "string" ? rawComment.replace(/\r\n/g, "\n") : "",
+    });
+  }
+  return entries;
+}
+
+/** The form's values from stored scores (or an action's echo), for react-hook-form's defaults. */
+export function sheetFormValues(entries: readonly SheetEntry[]) {
+  const values: Record<string, string> = {};
+  for (const entry of entries) {
+    values[scoreField(entry.criterionId)] = entry.value === null ? "" : String(entry.value);
+    values[commentField(entry.criterionId)] = entry.comment;
+  }
+  return values;
+}
+
+/** The lead reopens a submitted sheet for its evaluator, saying why (the evaluator reads it). */
+export const reopenSheetSchema = z.object({
+  intent: z.literal("reopen"),
+  sheetId: z.string({ error: "Choose the sheet to reopen." }).min(1, "Choose the sheet to reopen.").max(64),
+  reason: z
+    .string({ error: "Say why the sheet is reopened." })
+    .trim()
+    .min(
+      REOPEN_REASON_MIN,
+      `Say why the sheet is reopened (at least ${REOPEN_REASON_MIN} characters); the evaluator reads it.`,
+    )
+    .max(1000, "Keep the reason under 1000 characters."),
+});
+
+export const remindSchema = z.object({ intent: z.literal("remind") });
