@@ -44,11 +44,17 @@ export const INVITATION_STATUS_INFO: Record<InvitationStatus, { label: string; t
     tone: "danger",
     vendorText: "Your proposal did not meet a mandatory requirement.",
   },
-  SHORTLISTED: { label: "Shortlisted", tone: "success", vendorText: "You are on the shortlist." },
+  SHORTLISTED: {
+    label: "Shortlisted",
+    tone: "success",
+    vendorText:
+      "You are on the shortlist. The next stage is an oral interview; the buyer will send a time slot and an agenda. Being shortlisted is not an award.",
+  },
   NOT_SHORTLISTED: {
     label: "Not shortlisted",
     tone: "draft",
-    vendorText: "Your proposal was not shortlisted. Thank you for taking part.",
+    vendorText:
+      "Your proposal was not shortlisted and will not be considered further. The buyer offers a debrief: reply to the email you received to arrange one. Thank you for taking part.",
   },
   ELIMINATED: { label: "Not selected", tone: "draft", vendorText: "You were not selected. Thank you for taking part." },
   RESERVE: { label: "Reserve", tone: "warning", vendorText: "You are kept in reserve while negotiation continues." },

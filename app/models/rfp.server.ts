@@ -14,6 +14,7 @@ import type { RfpDetailsInput } from "~/schemas/rfp";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { cancellationMessage } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
+import { evaluationFacts } from "./consensus-data.server";
 import { freezeDocument, loadWorkingDocument } from "./document.server";
 import { BUYER_NAME, issueInvitationLink } from "./invitation-link.server";
 import { recordProposalsOpened } from "./opening.server";
@@ -201,8 +202,7 @@ async function transitionFacts(
     document: { issues: documentIssues },
     invitations: { active: rfp._count.invitations },
     proposals: { submitted: rfp._count.proposals, opened: rfp.proposalsOpenedAt !== null },
-    scoring: { sheetsPending: 0, consensusComplete: false },
-    shortlist: { decided: false, size: 0 },
+    ...(await evaluationFacts(tx, rfpId, rfp.stage)),
     interviews: { shortlistedWithoutDebrief: 0 },
     award: { approved: false },
     negotiation: { concluded: concludedNegotiations > 0 },

@@ -116,6 +116,19 @@ export default function RfpLayout() {
             My evaluation
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
+          <NavLink to="consensus" className={tabClass}>
+            Consensus
+          </NavLink>
+        ) : null}
+        {permissions.includes("rfp.view_results") &&
+        rfp.stage !== "DRAFT" &&
+        rfp.stage !== "PUBLISHED" &&
+        rfp.stage !== "EVALUATION" ? (
+          <NavLink to="shortlist" className={tabClass}>
+            Shortlist
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(rfp.stage) ? (
           <NavLink to="interviews" className={tabClass}>
             Interviews

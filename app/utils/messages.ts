@@ -1,4 +1,4 @@
-import { formatDateTime } from "./dates";
+import { formatDate, formatDateTime } from "./dates";
 
 /**
  * The words of every email Shortlist sends, in one place. Plain text: it survives every mail
@@ -574,6 +574,71 @@ export function reserveReleasedMessage(
       `Thank you for remaining in reserve for "${input.rfp.title}" (${input.rfp.reference}). The contract has now been concluded with another bidder, so ${input.vendorName} is released from reserve and the tender is closed; your portal link no longer works.`,
       "",
       "We appreciate the work that went into your proposal and interview, and would be glad to offer a debrief: reply to this email to arrange one.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+type ShortlistFacts = {
+  reference: string;
+  title: string;
+  timeZone: string;
+  interviewStart: Date | string | null;
+  interviewEnd: Date | string | null;
+};
+
+function interviewWindow(rfp: ShortlistFacts) {
+  if (!rfp.interviewStart) return "The dates of the interviews will follow.";
+  const start = formatDate(rfp.interviewStart, { timeZone: rfp.timeZone, locale: "en-GB" });
+  const end = rfp.interviewEnd ? formatDate(rfp.interviewEnd, { timeZone: rfp.timeZone, locale: "en-GB" }) : null;
+  return end && end !== start
+    ? `Interviews are planned between ${start} and ${end}.`
+    : `Interviews are planned for ${start}.`;
+}
+
+/** Shortlisted: what comes next, and that being shortlisted is not an award. */
+export function shortlistedMessage(input: VendorGreeting & { rfp: ShortlistFacts; shortlistSize: number }): Message {
+  const { rfp } = input;
+  const others =
+    input.shortlistSize > 1
+      ? `You are one of ${input.shortlistSize} vendors invited to the next stage.`
+      : "You are the only vendor invited to the next stage.";
+  return {
+    subject: `Shortlisted: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the proposal ${input.vendorName} submitted for "${rfp.title}" (${rfp.reference}). After independent scoring and a consensus review by our evaluation panel, your proposal has been shortlisted.`,
+      "",
+      `${others} The next stage is an oral interview: you will present your proposal and answer the panel's questions, some of which we will send you in advance. ${interviewWindow(rfp)} We will propose a time slot and an agenda; a virtual interview is possible if travel is a burden.`,
+      "",
+      "Please note that being shortlisted is not an award: the final decision follows the interviews and an executive review. Your prices and terms remain as submitted.",
+      "",
+      "Your portal shows this status.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+/** Not shortlisted: a clear answer, no false hope, and a debrief offer. */
+export function notShortlistedMessage(input: VendorGreeting & { rfp: { reference: string; title: string } }): Message {
+  const { rfp } = input;
+  return {
+    subject: `Your proposal for ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the proposal ${input.vendorName} submitted for "${rfp.title}" (${rfp.reference}).`,
+      "",
+      "Our evaluation panel scored every proposal independently against the published criteria and reviewed the scores together. We regret to tell you that your proposal has not been shortlisted for the interview stage, and it will not be considered further in this tender.",
+      "",
+      "We would be glad to offer you a debrief: a short call in which we explain how your proposal scored against the criteria and where it fell short of the shortlisted proposals. Reply to this email within 30 days to arrange one.",
+      "",
+      "Your portal shows this status. We appreciate the work that went into your proposal and hope to see you in future tenders.",
       "",
       "Kind regards,",
       input.buyer,

@@ -105,6 +105,14 @@ const ROUTES: Record<string, Entry> = {
     loader: RFP_MEMBERS,
     action: ["lead", "panel"],
   },
+  // Evaluation (issue 4): consensus (lead records, panel members add minority opinions), shortlist (lead decides).
+  "rfps.$rfpId.consensus.tsx": {
+    path: "/rfps/:rfpId/consensus",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead", "panel"],
+  },
+  "rfps.$rfpId.shortlist.tsx": { path: "/rfps/:rfpId/shortlist", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   // Interviews: the schedule page takes each member's own unavailable times; the interview page's
   // intents are the lead's (per-intent rules: tests/integration/interview-*.test.ts).
   "rfps.$rfpId.interviews._index.tsx": {

@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConsensusStatus } from "~/components/consensus/consensus-status";
+import { GroupViews } from "~/components/consensus/group-views";
+import { VendorMatrix } from "~/components/consensus/vendor-matrix";
+import { userActor } from "~/models/audit.server";
+import {
+  getConsensusPage,
+  openConsensus,
+  recordConsensusScore,
+  recordMinorityOpinion,
+} from "~/models/consensus.server";
+import { requireRfpPermission } from "~/models/policy.server";
+import { useRootData } from "~/root";
+import { consensusActionSchema } from "~/schemas/consensus";
+import { requireUser } from "~/utils/auth.server";
+import { invalid, invalidFromError } from "~/utils/errors.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { forbidden } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Consensus · Shortlist" }];
+
+/**
+ * The consensus matrix. Every score stays sealed (not in this loader's data) until the lead
+ * opens consensus, which needs every sheet in; see models/consensus for who sees what.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { rfp, permissions } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_results");
+  const page = await getConsensusPage(rfp.id, { userId: user.id, permissions });
+  return { rfp: { id: rfp.id, timeZone: rfp.timeZone }, ...page };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { rfp, permissions } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_results");
+  const isLead = permissions.includes("rfp.manage_evaluation");
+  if (!isLead && !permissions.includes("rfp.score"))
+    throw forbidden("Observers read the consensus; they do not record it.");
+  const parsed = parseForm(await request.formData(), consensusActionSchema);
+  if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
+  const here = `/rfps/${rfp.id}/consensus`;
+  const actor = userActor(user);
+  const { data } = parsed;
+  if (data.intent !== "minority" && !isLead) throw forbidden("Only the lead opens consensus and records its scores.");
+  try {
+    if (data.intent === "open") {
+      const { flagged } = await openConsensus(actor, rfp.id);
+      return redirectWithFlash(here, {
+        kind: "success",
+        message: `Consensus is open. ${flagged === 1 ? "1 item needs" : `${flagged} items need`} the panel's agreed score.`,
+      });
+    }
+    if (data.intent === "record") {
+      const saved = await recordConsensusScore(actor, rfp.id, data);
+      return redirectWithFlash(`${here}#${data.invitationId}`, {
+        kind: "success",
+        message: `Consensus recorded for ${saved.vendor} on ${saved.criterion}.`,
+      });
+    }
+    const saved = await recordMinorityOpinion(actor, rfp.id, { userId: user.id, permissions }, data);
+    return redirectWithFlash(here, { kind: "success", message: `Minority opinion of ${saved.member} recorded.` });
+  } catch (error) {
+    return invalidFromError(error, parsed.values);
+  }
+}
+
+export default function ConsensusPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const locale = useRootData()?.locale;
+  const intent = actionData?.values?.intent;
+  return (
+    <div className="stack">
+      <ConsensusStatus page={page} lastResult={intent === "open" ? actionData : undefined} />
+      {page.visible
+        ? page.vendors.map((vendor) => (
+            <VendorMatrix
+              key={vendor.id}
+              vendor={vendor}
+              criteria={page.criteria}
+              evaluators={page.evaluators}
+              canRecord={page.canRecord}
+              canRecordMinority={page.canRecordMinority}
+              isLead={page.isLead}
+              timeZone={page.rfp.timeZone}
+              locale={locale}
+              lastResult={intent === "record" || intent === "minority" ? actionData : undefined}
+            />
+          ))
+        : null}
+      {page.visible ? <GroupViews groups={page.groups} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,360 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import * as overviewRoute from "~/routes/rfps.$rfpId._index";
+import * as consensusRoute from "~/routes/rfps.$rfpId.consensus";
+import {
+  type ConsensusRfp,
+  createConsensusRfp,
+  openConsensusDirectly,
+  settleFlaggedItems,
+  writeAllSheets,
+} from "../fixtures/evaluation-consensus";
+import { createTestUser, sessionCookie } from "../fixtures/factories";
+import { callAction, callLoader } from "../fixtures/routes";
+
+async function setup() {
+  const t = await createConsensusRfp();
+  const [ann, ben, cleo, dan] = t.panel;
+  const [contoso, fabrikam, litware] = t.vendors;
+  if (!ann || !ben || !cleo || !dan || !contoso || !fabrikam || !litware) throw new Error("fixture incomplete");
+  const cookies = {
+    lead: await sessionCookie(t.lead),
+    ann: await sessionCookie(ann.user),
+    dan: await sessionCookie(dan.user),
+    observer: await sessionCookie(t.observer),
+  };
+  return { ...t, ann, ben, cleo, dan, contoso, fabrikam, litware, cookies };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const path = (rfpId: string) => `/rfps/${rfpId}/consensus`;
+const load = (t: ConsensusRfp, cookie: string) =>
+  callLoader(consensusRoute, path(t.rfp.id), { cookie, params: { rfpId: t.rfp.id } });
+const post = (t: ConsensusRfp, cookie: string, form: Record<string, string>) =>
+  callAction(consensusRoute, path(t.rfp.id), { cookie, params: { rfpId: t.rfp.id }, form });
+
+type Page = {
+  visible: boolean;
+  consensusOpenedAt: Date | null;
+  readiness: { ready: boolean; reason?: string };
+  sheets: { submitted: number; pending: number };
+  unsettled?: number;
+  flagged?: number;
+  evaluators?: { name: string; group: string | null }[];
+  vendors?: {
+    name: string;
+    items: {
+      criterionId: string;
+      scores: (number | null)[];
+      mean: number | null;
+      range: number | null;
+      standardDeviation: number | null;
+      flags: string[];
+      consensus: {
+        id: string;
+        value: number;
+        rationale: string;
+        minorityOpinions: { name: string; opinion: string }[];
+      } | null;
+    }[];
+  }[];
+  groups?: { vendors: { name: string; sentence: string | null }[] };
+};
+
+const snapshot = async (rfpId: string) => ({
+  rfp: await prisma.rfp.findUniqueOrThrow({ where: { id: rfpId }, select: { consensusOpenedAt: true } }),
+  consensus: await prisma.consensusScore.count({ where: { rfpId } }),
+  minority: await prisma.minorityOpinion.count({ where: { consensus: { rfpId } } }),
+  audit: await prisma.auditEvent.count({ where: { rfpId } }),
+});
+
+/** Every score value that appears in a loader's JSON, however nested. */
+function serialized(data: unknown) {
+  return JSON.stringify(data);
+}
+
+describe("sealed until the lead opens consensus", () => {
+  it("returns no score to anyone before consensus is open, only counts of sheets", async () => {
+    const t = await setup();
+    await writeAllSheets(t, { skip: ["Litware/Dan"] });
+    for (const cookie of [t.cookies.ann, t.cookies.lead, t.cookies.observer]) {
+      const result = await load(t, cookie);
+      expect(result.status).toBe(200);
+      const page = result.data as Page;
+      expect(page.visible).toBe(false);
+      expect(page.sheets).toEqual({ submitted: 11, pending: 1 });
+      expect(page.vendors).toBeUndefined();
+      // No score, rationale or statistic leaks in any field.
+      const json = serialized(page);
+      expect(json).not.toMatch(/"scores"|"mean"|"range"|"standardDeviation"|"flags"/);
+    }
+    expect(((await load(t, t.cookies.lead)).data as Page).readiness).toEqual({
+      ready: false,
+      reason: "1 score sheet is not submitted yet.",
+    });
+  });
+
+  it("refuses to open consensus while a sheet is pending or only drafted, and writes nothing", async () => {
+    const t = await setup();
+    await writeAllSheets(t, { draft: ["Litware/Dan"] });
+    const before = await snapshot(t.rfp.id);
+    const refused = await post(t, t.cookies.lead, { intent: "open" });
+    expect(refused.status).toBe(422);
+    expect(refused.data).toMatchObject({ fieldErrors: { form: "1 score sheet is not submitted yet." } });
+    expect(await snapshot(t.rfp.id)).toEqual(before);
+  });
+
+  it("only the lead opens consensus; panel members and observers cannot", async () => {
+    const t = await setup();
+    await writeAllSheets(t);
+    const before = await snapshot(t.rfp.id);
+    expect((await post(t, t.cookies.ann, { intent: "open" })).status).toBe(403);
+    expect((await post(t, t.cookies.observer, { intent: "open" })).status).toBe(403);
+    const outsider = await sessionCookie(await createTestUser({ role: "LEAD" }));
+    expect((await post(t, outsider, { intent: "open" })).status).toBe(403);
+    expect((await load(t, outsider)).status).toBe(403);
+    expect((await post(t, t.cookies.lead, { intent: "nonsense" })).status).toBe(400);
+    expect(await snapshot(t.rfp.id)).toEqual(before);
+  });
+
+  it("a recused member owes no sheet for that vendor; a pending conflict keeps the sheet owed", async () => {
+    const t = await setup();
+    await writeAllSheets(t, { skip: ["Litware/Dan"] });
+    await prisma.conflictDeclaration.updateMany({
+      where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
+      data: { hasConflict: true, description: "My brother works at Litware.", decision: "PENDING" },
+    });
+    expect(((await load(t, t.cookies.lead)).data as Page).sheets.pending).toBe(1);
+    await prisma.conflictDeclaration.updateMany({
+      where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
+      data: { decision: "RECUSED_VENDOR" },
+    });
+    const page = (await load(t, t.cookies.lead)).data as Page;
+    expect(page.sheets).toEqual({ submitted: 11, pending: 0 });
+    expect(page.readiness).toEqual({ ready: true });
+  });
+});
+
+describe("the matrix once consensus is open", () => {
+  async function opened() {
+    const t = await setup();
+    await writeAllSheets(t);
+    const result = await post(t, t.cookies.lead, { intent: "open" });
+    expect(result.status).toBe(302);
+    return t;
+  }
+
+  it("opening is audited and shows each evaluator's score, the spread and the flags", async () => {
+    const t = await opened();
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { rfpId: t.rfp.id, action: "consensus.opened" } });
+    expect(audit.after).toEqual({ vendors: 3, evaluators: 4, sheets: 12, flaggedItems: 2 });
+    const page = (await load(t, t.cookies.ann)).data as Page;
+    expect(page.visible).toBe(true);
+    expect(page.evaluators?.map((evaluator) => [evaluator.name, evaluator.group])).toEqual([
+      ["Ann Panel", "IT"],
+      ["Ben Panel", "IT"],
+      ["Cleo Panel", "Finance"],
+      ["Dan Panel", "Finance"],
+    ]);
+    const contoso = page.vendors?.find((vendor) => vendor.name === t.contoso.name);
+    const serviceDesk = contoso?.items.find((item) => item.criterionId === t.criteria.serviceDesk.id);
+    expect(serviceDesk).toMatchObject({ scores: [4, 4, 4, 1], mean: 3.25, range: 3 });
+    expect(serviceDesk?.standardDeviation).toBeCloseTo(1.5, 5);
+    expect(serviceDesk?.flags).toEqual(["Range 3 ≥ 2.5 (half the scale)", "Dan Panel gave 1 (z = -3.0)"]);
+    const security = contoso?.items.find((item) => item.criterionId === t.criteria.security.id);
+    expect(security?.flags).toEqual([]);
+    expect(page.flagged).toBe(2);
+    expect(page.unsettled).toBe(2);
+    expect(page.groups?.vendors.find((vendor) => vendor.name === t.contoso.name)?.sentence).toBe(
+      `IT ranks ${t.contoso.name} first, Finance ranks it second.`,
+    );
+    // Opening twice is refused.
+    expect((await post(t, t.cookies.lead, { intent: "open" })).status).toBe(422);
+  });
+
+  it("a member whose sheet was reopened is sealed again until it is resubmitted", async () => {
+    const t = await opened();
+    await prisma.scoreSheet.updateMany({
+      where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
+      data: { status: "DRAFT" },
+    });
+    const dan = (await load(t, t.cookies.dan)).data as Page;
+    expect(dan.visible).toBe(false);
+    expect(serialized(dan)).not.toMatch(/"scores"|"mean"/);
+    expect(((await load(t, t.cookies.ann)).data as Page).visible).toBe(true);
+    const refused = await post(t, t.cookies.dan, {
+      intent: "minority",
+      consensusId: "whatever",
+      opinion: "I still think it deserves less.",
+    });
+    expect(refused.status).toBe(422);
+  });
+
+  it("the lead records an agreed score with a rationale; audited with the individual scores", async () => {
+    const t = await opened();
+    const form = {
+      intent: "record",
+      invitationId: t.contoso.invitationId,
+      criterionId: t.criteria.serviceDesk.id,
+      value: "4",
+      rationale: "Dan had missed the 24/7 staffing annex.",
+    };
+    const saved = await post(t, t.cookies.lead, form);
+    expect(saved.status).toBe(302);
+    const row = await prisma.consensusScore.findFirstOrThrow({ where: { rfpId: t.rfp.id } });
+    expect(row).toMatchObject({ value: 4, rationale: form.rationale, decidedById: t.lead.id });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { rfpId: t.rfp.id, action: "consensus.score_recorded" },
+    });
+    expect(audit.after).toMatchObject({ value: 4, individualScores: [4, 4, 4, 1], mean: 3.25 });
+    const page = (await load(t, t.cookies.observer)).data as Page;
+    expect(page.unsettled).toBe(1);
+    // Changing it keeps one row and records the previous value.
+    await post(t, t.cookies.lead, { ...form, value: "3", rationale: "On reflection the annex is thin." });
+    expect(await prisma.consensusScore.count({ where: { rfpId: t.rfp.id } })).toBe(1);
+    const change = await prisma.auditEvent.findFirstOrThrow({
+      where: { rfpId: t.rfp.id, action: "consensus.score_recorded" },
+      orderBy: { id: "desc" },
+    });
+    expect(change.before).toEqual({ value: 4, rationale: form.rationale });
+  });
+
+  it("rejects bad consensus input with field errors and writes nothing", async () => {
+    const t = await opened();
+    const base = {
+      intent: "record",
+      invitationId: t.contoso.invitationId,
+      criterionId: t.criteria.serviceDesk.id,
+      value: "4",
+      rationale: "Dan had missed the 24/7 staffing annex.",
+    };
+    const before = await snapshot(t.rfp.id);
+    const cases: [Record<string, string>, number, string][] = [
+      [{ ...base, rationale: "ok" }, 400, "rationale"],
+      [{ ...base, value: "" }, 400, "value"],
+      [{ ...base, value: "six" }, 400, "value"],
+      [{ ...base, value: "9" }, 422, "value"],
+      [{ ...base, invitationId: "no-such-vendor" }, 422, "form"],
+      [{ ...base, criterionId: "no-such-criterion" }, 422, "form"],
+    ];
+    for (const [form, status, field] of cases) {
+      const result = await post(t, t.cookies.lead, form);
+      expect(result.status, JSON.stringify(form)).toBe(status);
+      expect(Object.keys((result.data as { fieldErrors: object }).fieldErrors)).toContain(field);
+    }
+    // Panel members and observers do not record agreed scores.
+    expect((await post(t, t.cookies.ann, base)).status).toBe(403);
+    expect((await post(t, t.cookies.observer, base)).status).toBe(403);
+    // Another RFP's vendor is not part of this evaluation.
+    const other = await createConsensusRfp({ title: "Another tender" });
+    const [otherVendor] = other.vendors;
+    expect((await post(t, t.cookies.lead, { ...base, invitationId: otherVendor?.invitationId ?? "" })).status).toBe(
+      422,
+    );
+    expect(await snapshot(t.rfp.id)).toEqual(before);
+  });
+
+  it("refuses agreed scores before consensus is open and after the evaluation stage", async () => {
+    const t = await setup();
+    await writeAllSheets(t);
+    const form = {
+      intent: "record",
+      invitationId: t.contoso.invitationId,
+      criterionId: t.criteria.serviceDesk.id,
+      value: "4",
+      rationale: "Dan had missed the 24/7 staffing annex.",
+    };
+    expect((await post(t, t.cookies.lead, form)).status).toBe(422);
+    await openConsensusDirectly(t.rfp.id);
+    await prisma.rfp.update({ where: { id: t.rfp.id }, data: { stage: "SHORTLIST" } });
+    const late = await post(t, t.cookies.lead, form);
+    expect(late.status).toBe(422);
+    expect(await prisma.consensusScore.count({ where: { rfpId: t.rfp.id } })).toBe(0);
+  });
+
+  it("members record their own minority opinion; the lead may record one for a member", async () => {
+    const t = await opened();
+    await settleFlaggedItems(t);
+    const consensus = await prisma.consensusScore.findFirstOrThrow({
+      where: { rfpId: t.rfp.id, invitationId: t.contoso.invitationId },
+    });
+    // A member cannot speak for someone else: memberId is ignored for them.
+    const own = await post(t, t.cookies.dan, {
+      intent: "minority",
+      consensusId: consensus.id,
+      memberId: t.ann.memberId,
+      opinion: "The staffing annex promises people it has not hired.",
+    });
+    expect(own.status).toBe(302);
+    const rows = await prisma.minorityOpinion.findMany({ where: { consensusId: consensus.id } });
+    expect(rows.map((row) => row.memberId)).toEqual([t.dan.memberId]);
+    const onBehalf = await post(t, t.cookies.lead, {
+      intent: "minority",
+      consensusId: consensus.id,
+      memberId: t.cleo.memberId,
+      opinion: "Cleo would have given 3: references were thin.",
+    });
+    expect(onBehalf.status).toBe(302);
+    const page = (await load(t, t.cookies.ann)).data as Page;
+    const item = page.vendors
+      ?.find((vendor) => vendor.name === t.contoso.name)
+      ?.items.find((entry) => entry.criterionId === t.criteria.serviceDesk.id);
+    expect(item?.consensus?.minorityOpinions.map((opinion) => opinion.name).sort()).toEqual([
+      "Cleo Panel",
+      "Dan Panel",
+    ]);
+    expect(page.unsettled).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { rfpId: t.rfp.id, action: "consensus.minority_recorded" } })).toBe(
+      2,
+    );
+  });
+
+  it("rejects bad minority opinions and observers, writing nothing", async () => {
+    const t = await opened();
+    await settleFlaggedItems(t);
+    const consensus = await prisma.consensusScore.findFirstOrThrow({ where: { rfpId: t.rfp.id } });
+    const before = await snapshot(t.rfp.id);
+    const base = { intent: "minority", consensusId: consensus.id, opinion: "The references were thin." };
+    expect((await post(t, t.cookies.ann, { ...base, opinion: "no" })).status).toBe(400);
+    expect((await post(t, t.cookies.ann, { ...base, consensusId: "nope" })).status).toBe(422);
+    expect((await post(t, t.cookies.lead, { ...base, memberId: "" })).status).toBe(422);
+    expect((await post(t, t.cookies.observer, base)).status).toBe(403);
+    expect(await snapshot(t.rfp.id)).toEqual(before);
+  });
+});
+
+describe("stage guard: evaluation → shortlist", () => {
+  async function overview(t: Setup) {
+    const result = await callLoader(overviewRoute, `/rfps/${t.rfp.id}`, {
+      cookie: t.cookies.lead,
+      params: { rfpId: t.rfp.id },
+    });
+    return (result.data as { transitions: { to: string; allowed: boolean; blockers: string[] }[] }).transitions[0];
+  }
+  const move = async (t: Setup) => {
+    const { version } = await prisma.rfp.findUniqueOrThrow({ where: { id: t.rfp.id }, select: { version: true } });
+    return callAction(overviewRoute, `/rfps/${t.rfp.id}`, {
+      cookie: t.cookies.lead,
+      params: { rfpId: t.rfp.id },
+      form: { intent: "transition", to: "SHORTLIST", version: String(version) },
+    });
+  };
+
+  it("needs every sheet in and every flagged item settled", async () => {
+    const t = await setup();
+    await writeAllSheets(t, { skip: ["Litware/Dan"] });
+    expect(await overview(t)).toEqual({
+      to: "SHORTLIST",
+      allowed: false,
+      blockers: ["1 score sheet(s) are not submitted yet.", "Consensus has not been recorded."],
+    });
+    expect((await move(t)).status).toBe(422);
+    await writeAllSheets({ ...t, vendors: [t.litware], panel: [t.dan] });
+    await openConsensusDirectly(t.rfp.id);
+    expect((await overview(t))?.blockers).toEqual(["Consensus has not been recorded."]);
+    await settleFlaggedItems(t);
+    expect((await overview(t))?.allowed).toBe(true);
+    expect((await move(t)).status).toBe(302);
+    expect((await prisma.rfp.findUniqueOrThrow({ where: { id: t.rfp.id } })).stage).toBe("SHORTLIST");
+  });
+});
