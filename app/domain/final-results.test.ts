@@ -189,9 +189,9 @@ describe("weights", () => {
   it("defaults to the criteria tree's stage shares, which the vendors were told", () => {
     expect(defaultFinalWeights(criteria)).toEqual({ WRITTEN: 50, ORAL: 20, PRICE: 30 });
     const thirds = [
-      { id: "a", parentId: null, weight: 33.33, stage: "WRITTEN" as const, position: 0 },
-      { id: "b", parentId: null, weight: 33.33, stage: "ORAL" as const, position: 1 },
-      { id: "c", parentId: null, weight: 33.34, stage: "PRICE" as const, position: 2 },
+      { id: "a", name: "A", parentId: null, weight: 33.33, stage: "WRITTEN" as const, position: 0 },
+      { id: "b", name: "B", parentId: null, weight: 33.33, stage: "ORAL" as const, position: 1 },
+      { id: "c", name: "C", parentId: null, weight: 33.34, stage: "PRICE" as const, position: 2 },
     ];
     const weights = defaultFinalWeights(thirds);
     expect((weights?.WRITTEN ?? 0) + (weights?.ORAL ?? 0) + (weights?.PRICE ?? 0)).toBeCloseTo(100, 10);

@@ -134,3 +134,8 @@ export function describePlacesError(error: PlacesError, nameOf: (id: string) => 
       return `Give ${nameOf(error.candidateId)} a place from 1 to ${count}.`;
   }
 }
+
+/** "2", or "=2" when the place is shared. */
+export function standingLabel(place: number, tied: boolean) {
+  return tied ? `=${place}` : String(place);
+}

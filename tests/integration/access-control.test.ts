@@ -105,6 +105,14 @@ const ROUTES: Record<string, Entry> = {
     loader: RFP_MEMBERS,
     action: ["lead", "panel"],
   },
+  // Panel rankings (panel members rank) and the final ranking (the lead sets weights and notifies).
+  "rfps.$rfpId.rankings.tsx": { path: "/rfps/:rfpId/rankings", kind: "page", loader: RFP_MEMBERS, action: ["panel"] },
+  "rfps.$rfpId.final-ranking.tsx": {
+    path: "/rfps/:rfpId/final-ranking",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
   "rfps.$rfpId.save-as-template.tsx": {
     path: "/rfps/:rfpId/save-as-template",
     kind: "page",
