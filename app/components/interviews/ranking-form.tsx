@@ -189,7 +189,9 @@ function SortableRanking({
 }) {
   const [state, setState] = useState(() => startingState(candidates, initialPlaces));
   const { order, tied } = state;
-  const places = placesFromTiers(tiersFromOrder(order, tied));
+  const tiers = tiersFromOrder(order, tied);
+  const places = placesFromTiers(tiers);
+  const shared = new Set(tiers.filter((tier) => tier.length > 1).flat());
   const nameOf = (id: string | number) => candidates.find((candidate) => candidate.id === String(id))?.name ?? "";
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -254,6 +256,7 @@ function SortableRanking({
                 count={order.length}
                 place={places.get(id) ?? index + 1}
                 tied={index > 0 && tied.has(id)}
+                shared={shared.has(id)}
                 onMove={(direction) => {
                   lastMove.current = { id, direction };
                   move(index, direction === "up" ? index - 1 : index + 1);
@@ -277,6 +280,7 @@ function SortableVendor({
   count,
   place,
   tied,
+  shared,
   onMove,
   onTie,
 }: {
@@ -286,6 +290,8 @@ function SortableVendor({
   count: number;
   place: number;
   tied: boolean;
+  /** In a tier of several: shown as "=2". */
+  shared: boolean;
   onMove: (direction: "up" | "down") => void;
   onTie: (value: boolean) => void;
 }) {
@@ -306,7 +312,7 @@ function SortableVendor({
         ⠿
       </button>
       <span className="outline__number" data-testid="ranking-place">
-        {tied ? `=${place}` : place}.
+        {shared ? `=${place}` : place}.
       </span>
       <div className="outline__body">
         <div className="outline__meta">
