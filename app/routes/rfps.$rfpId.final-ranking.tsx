@@ -100,26 +100,6 @@ export default function FinalRankingPage() {
               {page.ranking ? (
                 <Recommendation ranking={page.ranking} nameOf={nameOf} panelRanking={page.panelRanking} />
               ) : null}
-              {page.evidence ? (
-                <FinalRankingTable
-                  rfpId={page.rfp.id}
-                  evidence={page.evidence}
-                  ranking={page.ranking}
-                  currency={page.currency}
-                  locale={locale}
-                  priceEvaluated={page.priceSettings !== null}
-                />
-              ) : null}
-              {page.isLead && page.ranking ? (
-                <NotifyOutcomes
-                  ranking={page.ranking}
-                  nameOf={nameOf}
-                  notified={page.notified}
-                  panelRanked={page.panelRanking !== null}
-                  stage={page.rfp.stage}
-                  lastResult={intent === "notify-outcomes" ? actionData : undefined}
-                />
-              ) : null}
             </>
           )}
         </div>
@@ -136,6 +116,26 @@ export default function FinalRankingPage() {
           />
         </aside>
       </div>
+      {page.evidence && page.evidence.length > 0 ? (
+        <FinalRankingTable
+          rfpId={page.rfp.id}
+          evidence={page.evidence}
+          ranking={page.ranking}
+          currency={page.currency}
+          locale={locale}
+          priceEvaluated={page.priceSettings !== null}
+        />
+      ) : null}
+      {page.isLead && page.ranking ? (
+        <NotifyOutcomes
+          ranking={page.ranking}
+          nameOf={nameOf}
+          notified={page.notified}
+          panelRanked={page.panelRanking !== null}
+          stage={page.rfp.stage}
+          lastResult={intent === "notify-outcomes" ? actionData : undefined}
+        />
+      ) : null}
     </div>
   );
 }

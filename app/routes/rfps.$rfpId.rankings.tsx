@@ -76,36 +76,43 @@ export default function RankingsPage() {
           Every panel member then ranks all interviewed vendors, best first; ties are allowed.
         </Alert>
       ) : null}
-      <div className="grid grid--main-side">
-        <div className="stack">
-          {page.results ? <RankingResults results={page.results} nameOf={nameOf} candidates={page.candidates} /> : null}
-          {page.window.open && page.isRanker && page.own && !ownSubmitted && page.rfp.stage === "INTERVIEWS" ? (
-            <RankingForm
-              candidates={page.candidates}
-              initialTiers={page.own.tiers}
-              status={page.own.status}
-              lastResult={actionData}
-            />
-          ) : null}
-          {ownSubmitted && !page.revealed ? (
-            <Alert tone="success" title="Your ranking is submitted">
-              It is sealed. You will see every panel member's ranking and the aggregated result here once all have
-              submitted.
-            </Alert>
-          ) : null}
-          {!page.isRanker && !page.revealed && page.window.open ? (
-            <p className="muted">
-              The panel members' rankings are sealed: nobody, the lead included, sees any of them until every panel
-              member has submitted. Then the aggregated result (Borda count, Schulze method, agreement) appears here.
-            </p>
-          ) : null}
+      {page.results ? (
+        // Revealed: the tables need the whole width; the statuses follow as the record of who ranked when.
+        <>
+          <RankingResults results={page.results} nameOf={nameOf} candidates={page.candidates} />
+          <RankingStatuses statuses={page.statuses} timeZone={page.rfp.timeZone} locale={locale} />
+        </>
+      ) : (
+        <div className="grid grid--main-side">
+          <div className="stack">
+            {page.window.open && page.isRanker && page.own && !ownSubmitted && page.rfp.stage === "INTERVIEWS" ? (
+              <RankingForm
+                candidates={page.candidates}
+                initialTiers={page.own.tiers}
+                status={page.own.status}
+                lastResult={actionData}
+              />
+            ) : null}
+            {ownSubmitted ? (
+              <Alert tone="success" title="Your ranking is submitted">
+                It is sealed. You will see every panel member's ranking and the aggregated result here once all have
+                submitted.
+              </Alert>
+            ) : null}
+            {!page.isRanker && page.window.open ? (
+              <p className="muted">
+                The panel members' rankings are sealed: nobody, the lead included, sees any of them until every panel
+                member has submitted. Then the aggregated result (Borda count, Schulze method, agreement) appears here.
+              </p>
+            ) : null}
+          </div>
+          <aside className="stack">
+            {page.candidates.length > 0 ? (
+              <RankingStatuses statuses={page.statuses} timeZone={page.rfp.timeZone} locale={locale} />
+            ) : null}
+          </aside>
         </div>
-        <aside className="stack">
-          {page.candidates.length > 0 ? (
-            <RankingStatuses statuses={page.statuses} timeZone={page.rfp.timeZone} locale={locale} />
-          ) : null}
-        </aside>
-      </div>
+      )}
     </div>
   );
 }

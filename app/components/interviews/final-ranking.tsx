@@ -41,7 +41,7 @@ export function Recommendation({
           decide between them, with reasons.
         </Alert>
       ) : (
-        <dl className="stack-tight">
+        <dl className="recommendation">
           <div>
             <dt className="muted small">Recommended vendor</dt>
             <dd>
@@ -133,7 +133,7 @@ export function FinalRankingTable({
                     {vendor.status !== "SHORTLISTED" ? (
                       <Badge>{STATUS_LABEL[vendor.status] ?? vendor.status}</Badge>
                     ) : null}
-                    <details className="disclosure">
+                    <details className="disclosure evidence">
                       <summary>
                         Evidence<span className="visually-hidden"> for {vendor.name}</span>
                       </summary>
