@@ -197,7 +197,7 @@ export function FinalRankingTable({
       <p className="muted small">
         Each result is out of 100: written and oral from the weighted criteria of that stage (consensus scores where the
         panel agreed them, else the mean of submitted scores), price from the price formula. The total weighs them with
-        the weights beside.
+        the weights above.
       </p>
     </section>
   );
