@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
@@ -14,6 +15,14 @@ function acceptDialogs(page: Page) {
     void dialog.accept();
   });
   return dialogs;
+}
+
+/** axe-core (WCAG 2.1 A/AA): serious or critical findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 const toast = (page: Page, text: string | RegExp) => page.getByTestId("toast").getByText(text).waitFor();
@@ -70,6 +79,7 @@ describe("panel rankings and the final ranking", () => {
     await ann.goto(rankingsUrl);
     await waitForHydration(ann);
     expect(await placesShown(ann)).toEqual(["1. Contoso Services", "2. Fabrikam Support", "3. Northwind Helpdesk"]);
+    expect(await seriousViolations(ann)).toEqual([]);
     // dnd-kit mounts its screen-reader instructions and live region just after the list: wait for them.
     await ann.locator('[id^="DndDescribedBy"]').waitFor({ state: "attached" });
     await ann.locator('[id^="DndLiveRegion"]').waitFor({ state: "attached" });
@@ -144,6 +154,7 @@ describe("panel rankings and the final ranking", () => {
     expect(bordaRows[0]).toMatch(/^Contoso Services/);
     await lead.setViewportSize({ width: 1280, height: 900 });
     await lead.screenshot({ path: "test-results/panel-rankings.png", fullPage: true });
+    expect(await seriousViolations(lead)).toEqual([]);
 
     // The final ranking: recommended vendor and runner-up, evidence one click away.
     await lead.goto(finalUrl);
@@ -156,6 +167,7 @@ describe("panel rankings and the final ranking", () => {
     await table.getByText("Evidence for Fabrikam Support").click();
     await table.getByText(/Oral: 70\.0 from 3 debrief views/).waitFor();
     await lead.screenshot({ path: "test-results/final-ranking.png", fullPage: true });
+    expect(await seriousViolations(lead)).toEqual([]);
 
     // Telling the others where they stand (confirmed), by email through the outbox.
     await lead.getByRole("button", { name: "Notify the vendors" }).click();
