@@ -118,6 +118,7 @@ describe("panel rankings and the final ranking", () => {
     await ben.getByLabel("Northwind Helpdesk").fill("9");
     await ben.getByRole("button", { name: "Submit ranking" }).click();
     await ben.getByText("Give Northwind Helpdesk a place from 1 to 3.").waitFor();
+    await ben.screenshot({ path: "test-results/ranking-without-javascript.png", fullPage: true });
     await ben.getByLabel("Northwind Helpdesk").fill("3");
     await ben.getByRole("button", { name: "Submit ranking" }).click();
     await ben.getByText("Your ranking is submitted").waitFor();

@@ -116,7 +116,8 @@ function PlaceInputs({
 }) {
   return (
     <fieldset className="form-section">
-      <legend>Place of each vendor (1 = best; give two vendors the same number to tie them)</legend>
+      <legend>Place of each vendor</legend>
+      <p className="muted small">1 = best. Give two vendors the same number to tie them.</p>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -136,12 +137,12 @@ function PlaceInputs({
                   <th scope="row">
                     <label htmlFor={name}>{candidate.name}</label>
                   </th>
-                  <td className="num">
+                  <td className="num ranking-place-cell">
                     <input type="hidden" name={`places.${index}.candidateId`} value={candidate.id} />
                     <input
                       id={name}
                       name={name}
-                      className="input input--number num"
+                      className="input num ranking-place"
                       inputMode="numeric"
                       defaultValue={initialPlaces.get(candidate.id) ?? ""}
                       aria-invalid={error ? true : undefined}
