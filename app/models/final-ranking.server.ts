@@ -213,7 +213,11 @@ async function computeFinalRanking(rfpId: string, db: Db) {
     priceSettings: settings,
     evidence,
     ranking: ranking?.ok ? ranking.result : null,
-    problems: ranking && !ranking.ok ? ranking.errors.map((error) => describeFinalRankingError(error, nameOf)) : [],
+    problems: !ranking
+      ? ["Set the weights of the written, oral and price results: the criteria carry no weight to start from."]
+      : ranking.ok
+        ? []
+        : ranking.errors.map((error) => describeFinalRankingError(error, nameOf)),
   };
 }
 
