@@ -133,6 +133,12 @@ const ACTION_LABELS: Record<string, string> = {
   "debrief.draft_saved": "saved a debrief draft",
   "debrief.submitted": "submitted a debrief",
   "debrief.reminded": "reminded panel members to give their debrief",
+  // Panel rankings, final ranking and outcomes (issue 5).
+  "panel_ranking.saved": "saved a panel ranking without submitting it",
+  "panel_ranking.submitted": "submitted a panel ranking",
+  "rfp.panel_rankings_revealed": "completed the panel rankings (all rankings revealed)",
+  "rfp.final_weights_set": "set the final-ranking weights",
+  "rfp.interview_outcomes_notified": "told the vendors the outcome of the interviews",
 };
 
 export function describeAction(action: string) {

@@ -19,6 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { rfp, membership, permissions };
 }
 
+/** Final-ranking weights are set before the interviews; rankings and results stay as a record after. */
+const RANKING_TAB_STAGES = new Set(["EVALUATION", "SHORTLIST", "INTERVIEWS", "DECISION", "NEGOTIATION", "AWARDED"]);
+
 /** Panel members can mark unavailable times while the shortlist is decided; the schedule stays as a record after. */
 const INTERVIEW_TAB_STAGES = new Set(["SHORTLIST", "INTERVIEWS", "DECISION", "NEGOTIATION", "AWARDED"]);
 
@@ -60,6 +63,16 @@ export default function RfpLayout() {
         <NavLink to="interview-questions" className={tabClass}>
           Interview questions
         </NavLink>
+        {permissions.includes("rfp.view_interviews") && RANKING_TAB_STAGES.has(rfp.stage) ? (
+          <>
+            <NavLink to="rankings" className={tabClass}>
+              Rankings
+            </NavLink>
+            <NavLink to="final-ranking" className={tabClass}>
+              Final ranking
+            </NavLink>
+          </>
+        ) : null}
         {rfp.stage !== "DRAFT" ? (
           <NavLink to="addenda" className={tabClass}>
             Addenda

@@ -645,3 +645,49 @@ export function notShortlistedMessage(input: VendorGreeting & { rfp: { reference
     ].join("\n"),
   };
 }
+
+type OutcomeGreeting = VendorGreeting & { rfp: { reference: string; title: string } };
+
+/** After the interviews: not selected. Thanks them for real costs (travel, preparation) and offers a debrief. */
+export function eliminatedAfterInterviewsMessage(input: OutcomeGreeting): Message {
+  const { rfp } = input;
+  return {
+    subject: `Outcome of the interviews: ${rfp.title} (${rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the time and care ${input.vendorName} put into "${rfp.title}" (${rfp.reference}): the proposal, the preparation for the interview and the presentation to our panel. We know that an interview asks a great deal of your team, and we are grateful for it.`,
+      "",
+      "The panel has now met every shortlisted vendor and compared the written proposals, the interviews and the prices as announced in the RFP. We are sorry to tell you that we will not take your proposal further in this tender.",
+      "",
+      "This was a close comparison between strong proposals, and it is no judgement on the quality of your company. If it would help your team, we are glad to offer a short debrief on the strengths and weaknesses of your proposal and presentation; simply reply to this email.",
+      "",
+      "We hope to work with you on future opportunities.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+/** After the interviews: the runner-up, held in reserve in case negotiation with the first choice breaks down. */
+export function reserveAfterInterviewsMessage(input: OutcomeGreeting): Message {
+  const { rfp } = input;
+  return {
+    subject: `Outcome of the interviews: ${rfp.title} (${rfp.reference}) — your proposal is held in reserve`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the proposal and the interview ${input.vendorName} gave for "${rfp.title}" (${rfp.reference}). The panel was impressed by your team.`,
+      "",
+      "Having compared the written proposals, the interviews and the prices as announced in the RFP, we will first negotiate with another vendor. Your proposal came very close, and we would like to hold it in reserve: if we cannot reach an agreement with our first choice, we would like to continue with you.",
+      "",
+      "We will tell you as soon as the negotiation is concluded either way. Until then we would be grateful if your proposal could remain valid as submitted; if anything in it changes on your side (prices, key people, availability), please let us know by replying to this email.",
+      "",
+      "Thank you for your patience.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}

@@ -112,6 +112,14 @@ const ROUTES: Record<string, Entry> = {
     loader: RFP_MEMBERS,
     action: ["lead", "panel"],
   },
+  // Panel rankings (panel members rank) and the final ranking (the lead sets weights and notifies).
+  "rfps.$rfpId.rankings.tsx": { path: "/rfps/:rfpId/rankings", kind: "page", loader: RFP_MEMBERS, action: ["panel"] },
+  "rfps.$rfpId.final-ranking.tsx": {
+    path: "/rfps/:rfpId/final-ranking",
+    kind: "page",
+    loader: RFP_MEMBERS,
+    action: ["lead"],
+  },
   "rfps.$rfpId.shortlist.tsx": { path: "/rfps/:rfpId/shortlist", kind: "page", loader: RFP_MEMBERS, action: ["lead"] },
   // Interviews: the schedule page takes each member's own unavailable times; the interview page's
   // intents are the lead's (per-intent rules: tests/integration/interview-*.test.ts).
