@@ -63,6 +63,7 @@ const ACTION_LABELS: Record<string, string> = {
   "proposal.attachment_added": "attached a file to its proposal",
   "proposal.attachment_deleted": "removed a file from its proposal",
   "demo.seeded": "loaded the demo data",
+  "rfp.exported": "downloaded an export (term sheet, decision memo or OCDS package)",
 };
 
 export function describeAction(action: string) {
