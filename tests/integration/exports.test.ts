@@ -18,7 +18,7 @@ async function download(route: Download, path: string, rfpId: string, cookie: st
   const response = await route.action({
     request: buildRequest(path, { method: "POST", cookie, form: {} }),
     params: { rfpId },
-    context: {},
+    context: { cspNonce: "test-nonce", requestId: "test-request" },
   });
   if (!(response instanceof Response)) throw new Error("expected a file response");
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
