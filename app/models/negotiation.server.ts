@@ -568,3 +568,29 @@ export async function breakDownNegotiation(
     return { negotiationId: opened.id, vendorName: runnerUp.vendorName };
   });
 }
+
+/** A negotiation that broke down, read-only: what had been negotiated when it ended, and why it ended. */
+export function getPastNegotiation(rfpId: string, negotiationId: string) {
+  return prisma.negotiation.findFirst({
+    where: { id: negotiationId, rfpId, status: "BROKEN_DOWN" },
+    select: {
+      id: true,
+      openedAt: true,
+      closedAt: true,
+      breakdownReason: true,
+      termLengthMonths: true,
+      renewal: true,
+      serviceTier: true,
+      invitation: { select: { vendor: { select: { name: true } } } },
+      terms: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, status: true, agreedWording: true, escalationDecision: true },
+      },
+      commitments: {
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, text: true, disposition: true, obligationWording: true, dropReason: true },
+      },
+      slaLines: { orderBy: { position: "asc" }, select: { id: true, metric: true, target: true, serviceCredit: true } },
+    },
+  });
+}

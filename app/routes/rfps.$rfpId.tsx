@@ -77,6 +77,12 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_negotiation") &&
+        (rfp.stage === "NEGOTIATION" || rfp.stage === "AWARDED" || rfp.stage === "CANCELLED") ? (
+          <NavLink to="negotiation" className={tabClass}>
+            Negotiation
+          </NavLink>
+        ) : null}
         <NavLink to="print" className={tabClass}>
           Print
         </NavLink>

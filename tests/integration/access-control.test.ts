@@ -164,6 +164,61 @@ const ROUTES: Record<string, Entry> = {
     action: ["lead", "observer"],
   },
   "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "resource", portal: true, loader: VENDORS },
+  "rfps.$rfpId.negotiation.tsx": {
+    path: "/rfps/:rfpId/negotiation",
+    kind: "page",
+    loader: ["lead", "observer"],
+  },
+  "rfps.$rfpId.negotiation._index.tsx": {
+    path: "/rfps/:rfpId/negotiation",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.negotiation.contract.tsx": {
+    path: "/rfps/:rfpId/negotiation/contract",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.negotiation.service-levels.tsx": {
+    path: "/rfps/:rfpId/negotiation/service-levels",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.negotiation.terms.tsx": {
+    path: "/rfps/:rfpId/negotiation/terms",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.negotiation.commitments.tsx": {
+    path: "/rfps/:rfpId/negotiation/commitments",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.negotiation.risks.tsx": {
+    path: "/rfps/:rfpId/negotiation/risks",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  // The record exists only after a fallback; the lead and observer get 404 for an unknown id.
+  "rfps.$rfpId.negotiation.past.$negotiationId.tsx": {
+    path: "/rfps/:rfpId/negotiation/past/:negotiationId",
+    kind: "page",
+    loader: ["lead", "observer"],
+    notFoundFor: ["lead", "observer"],
+  },
+  // Executive accounts (the "observer" of the test RFP is one too); the model narrows to the sponsor.
+  "negotiations.escalations.tsx": {
+    path: "/negotiations/escalations",
+    kind: "page",
+    loader: ["executive", "observer"],
+    action: ["executive", "observer"],
+  },
   "admin.users._index.tsx": { path: "/admin/users", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.users.new.tsx": { path: "/admin/users/new", kind: "page", loader: ["admin"], action: ["admin"] },
   "admin.audit.tsx": { path: "/admin/audit", kind: "page", loader: ["admin"] },

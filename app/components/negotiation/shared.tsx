@@ -1,5 +1,7 @@
 import { NavLink } from "@remix-run/react";
-import type { ServerFormResult } from "~/components/form";
+import type { FieldValues } from "react-hook-form";
+import type * as z from "zod";
+import { type ServerFormResult, useValidatedForm } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
 import { NEGOTIATION_STATUS_INFO, type NegotiationStatus } from "~/domain/negotiation";
 import { utcToZonedLocal } from "~/utils/dates";
@@ -62,4 +64,43 @@ export function NegotiationNav({
 /** The YYYY-MM-DD a date input shows for an instant, in the RFP's time zone. */
 export function dateInputValue(instant: Date | string | null | undefined, timeZone: string) {
   return instant ? utcToZonedLocal(instant, timeZone).slice(0, 10) : "";
+}
+
+/**
+ * useValidatedForm for a form repeated once per row (a term, a promise, a flag): the same field
+ * names in every row, but ids scoped to the row so each label points at its own control.
+ */
+export function useRowForm<Schema extends z.ZodType<FieldValues, FieldValues>>(
+  scope: string,
+  options: Parameters<typeof useValidatedForm<Schema>>[0],
+) {
+  const validated = useValidatedForm(options);
+  const id = (name: string) => `${scope}-${name}`;
+  const field = (name: string) => ({
+    ...validated.field(name),
+    id: id(name),
+    "aria-describedby": `${id(name)}-hint ${id(name)}-error`,
+  });
+  return { ...validated, field, id };
+}
+
+/**
+ * Forms carry the version they were loaded with. Remounting a form when the stored version changes
+ * (after any save on the page), or when a 409 hands back the version now stored with the user's
+ * input, keeps the hidden version current without losing what was typed.
+ */
+export function formKey(version: number, answer?: ActionAnswer) {
+  return `${version}:${answer?.values?.version ?? ""}`;
+}
+
+/** One history entry's field changes, in words. */
+export function describeChanges(changes: unknown, labels: Record<string, string>) {
+  if (typeof changes !== "object" || changes === null) return [];
+  return Object.entries(changes as Record<string, { before?: unknown; after?: unknown }>).map(([field, change]) => ({
+    field,
+    label: labels[field] ?? field,
+    before:
+      change?.before === null || change?.before === undefined || change.before === "" ? null : String(change.before),
+    after: change?.after === null || change?.after === undefined || change.after === "" ? null : String(change.after),
+  }));
 }
