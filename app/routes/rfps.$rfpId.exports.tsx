@@ -22,10 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * A native form post: the response is the file, which the browser saves (no page change). Each
  * download is audited, hence a POST rather than a link.
  */
-function DownloadButton({ href, children, label }: { href: string; children: ReactNode; label: string }) {
+function DownloadButton({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Form method="post" action={href} reloadDocument>
-      <Button type="submit" variant="secondary" aria-label={label}>
+      <Button type="submit" variant="secondary">
         {children}
       </Button>
     </Form>
@@ -70,12 +70,8 @@ export default function ExportsPage() {
                 : null}
             </p>
             <div className="row">
-              <DownloadButton href={`${base}/term-sheet.docx`} label="Download the term sheet as a Word document">
-                Word (.docx)
-              </DownloadButton>
-              <DownloadButton href={`${base}/term-sheet.pdf`} label="Download the term sheet as a PDF">
-                PDF
-              </DownloadButton>
+              <DownloadButton href={`${base}/term-sheet.docx`}>Download as Word (.docx)</DownloadButton>
+              <DownloadButton href={`${base}/term-sheet.pdf`}>Download as PDF</DownloadButton>
             </div>
           </>
         ) : (
@@ -101,9 +97,7 @@ export default function ExportsPage() {
                 {RECOMMENDATION_STATUS_LABEL[decisionMemo.status]}
               </Badge>
             </p>
-            <DownloadButton href={`${base}/decision-memo.pdf`} label="Download the decision memo as a PDF">
-              PDF
-            </DownloadButton>
+            <DownloadButton href={`${base}/decision-memo.pdf`}>Download as PDF</DownloadButton>
           </>
         ) : (
           <EmptyState title="No recommendation yet">
@@ -124,9 +118,7 @@ export default function ExportsPage() {
               The whole process as an OCDS 1.1 release package: planning, the tender with its criteria and documents,
               the bidders, and any award and contract so far.
             </p>
-            <DownloadButton href={`${base}/ocds.json`} label="Download the OCDS release package">
-              OCDS release package (.json)
-            </DownloadButton>
+            <DownloadButton href={`${base}/ocds.json`}>Download release package (.json)</DownloadButton>
           </>
         ) : (
           <EmptyState title="Nothing to publish yet">

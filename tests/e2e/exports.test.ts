@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { useE2E } from "../fixtures/e2e";
@@ -19,10 +20,14 @@ describe("exports", () => {
     const termSheet = page.getByRole("region", { name: "Term sheet" });
     await termSheet.getByText("Contoso Services Ltd").waitFor();
     await page.screenshot({ path: "test-results/exports-page.png", fullPage: true });
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(
+      axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical"),
+    ).toEqual([]);
 
     const [docx] = await Promise.all([
       page.waitForEvent("download"),
-      termSheet.getByRole("button", { name: "Download the term sheet as a Word document" }).click(),
+      termSheet.getByRole("button", { name: "Download as Word (.docx)" }).click(),
     ]);
     expect(docx.suggestedFilename()).toBe(`${rfp.reference}-term-sheet-draft.docx`);
     const docxBytes = await fs.readFile((await docx.path()) ?? "");
@@ -30,14 +35,14 @@ describe("exports", () => {
 
     const [pdf] = await Promise.all([
       page.waitForEvent("download"),
-      termSheet.getByRole("button", { name: "Download the term sheet as a PDF" }).click(),
+      termSheet.getByRole("button", { name: "Download as PDF" }).click(),
     ]);
     expect(pdf.suggestedFilename()).toBe(`${rfp.reference}-term-sheet-draft.pdf`);
     expect((await fs.readFile((await pdf.path()) ?? "")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
     const [ocds] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download the OCDS release package" }).click(),
+      page.getByRole("button", { name: "Download release package (.json)" }).click(),
     ]);
     expect(ocds.suggestedFilename()).toBe(`${rfp.reference}-ocds-release-package.json`);
     const releasePackage = JSON.parse(await fs.readFile((await ocds.path()) ?? "", "utf8"));
@@ -58,7 +63,7 @@ describe("exports", () => {
     await page.goto(`/rfps/${rfp.id}/exports`);
     const [memo] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download the decision memo as a PDF" }).click(),
+      page.getByRole("region", { name: "Decision memo" }).getByRole("button", { name: "Download as PDF" }).click(),
     ]);
     expect(memo.suggestedFilename()).toBe(`${rfp.reference}-decision-memo.pdf`);
   });
