@@ -178,6 +178,19 @@ describe("ocdsReleasePackage", () => {
     expect(ocdsPackageErrors(ocdsReleasePackage(input))).toEqual([]);
   });
 
+  it("leaves out a website that is not an absolute URL (the schema would reject it)", () => {
+    const base = negotiatedProcess();
+    const input = negotiatedProcess({
+      bidders: base.bidders.map((bidder) => ({ ...bidder, website: "www.contoso.example" })),
+    });
+    const release = releaseOf(input);
+    expect(release.parties.find((party: Release) => party.id === "v1").contactPoint).toBeUndefined();
+    expect(releaseOf(base).parties.find((party: Release) => party.id === "v1").contactPoint).toEqual({
+      url: "https://contoso.example",
+    });
+    expect(ocdsPackageErrors(ocdsReleasePackage(input))).toEqual([]);
+  });
+
   it("an approved award without a negotiation yet is pending", () => {
     const release = releaseOf(negotiatedProcess({ negotiations: [] }));
     expect(release.awards).toEqual([

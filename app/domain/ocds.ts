@@ -160,7 +160,10 @@ function party(bidder: OcdsInput["bidders"][number], roles: string[]): JsonObjec
   const organization: JsonObject = { id: bidder.vendorId, name: bidder.name, roles };
   const country = countryName(bidder.country);
   if (country) organization.address = { countryName: country };
-  if (bidder.website) organization.contactPoint = { url: bidder.website };
+  // The schema wants an absolute URI; a website typed without a scheme is left out rather than guessed.
+  if (bidder.website && /^https?:\/\/[^\s/]+/i.test(bidder.website) && URL.canParse(bidder.website)) {
+    organization.contactPoint = { url: bidder.website };
+  }
   return organization;
 }
 
