@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalSummary, type DecisionMemoInput, standings } from "./decision-memo";
+import { approvalSummary, type DecisionMemoInput, panelRanking, standings } from "./decision-memo";
 
 const input: DecisionMemoInput = {
   recommendation: {
@@ -28,10 +28,10 @@ const input: DecisionMemoInput = {
 describe("decision memo", () => {
   it("lists the recommended vendor, the runner-up, then the others by how far they got", () => {
     expect(standings(input)).toEqual([
-      { place: 1, name: "Contoso", outcome: "Recommended for award" },
-      { place: 2, name: "Fabrikam", outcome: "Runner-up, held in reserve" },
-      { place: null, name: "Eliminated Ltd", outcome: "Not selected after the interviews" },
-      { place: null, name: "Northwind", outcome: "Not shortlisted" },
+      { place: 1, name: "Contoso", outcome: "Recommended for award", panelPlace: null },
+      { place: 2, name: "Fabrikam", outcome: "Runner-up, held in reserve", panelPlace: null },
+      { place: null, name: "Eliminated Ltd", outcome: "Not selected after the interviews", panelPlace: null },
+      { place: null, name: "Northwind", outcome: "Not shortlisted", panelPlace: null },
     ]);
   });
 
@@ -41,5 +41,24 @@ describe("decision memo", () => {
       "0 of 1 approvals in round 1, 1 returned",
     );
     expect(approvalSummary({ ...input, approvals: [] })).toBe("Not submitted for approval yet.");
+  });
+
+  it("adds the panel's combined ranking and its agreement when two or more rankings are in", () => {
+    const withPanel: DecisionMemoInput = {
+      ...input,
+      panelRankings: [
+        { memberId: "m1", tiers: [["c"], ["f"], ["e"]] },
+        { memberId: "m2", tiers: [["c"], ["e"], ["f"]] },
+        { memberId: "m3", tiers: [["c"], ["f"], ["e"]] },
+      ],
+    };
+    expect(standings(withPanel).map((row) => [row.name, row.panelPlace])).toEqual([
+      ["Contoso", 1],
+      ["Fabrikam", 2],
+      ["Eliminated Ltd", 3],
+      ["Northwind", null],
+    ]);
+    expect(panelRanking(withPanel)?.agreement).toMatch(/^The panel shows .* agreement \(W = 0\.\d\d\)/);
+    expect(panelRanking({ ...withPanel, panelRankings: withPanel.panelRankings?.slice(0, 1) })).toBeNull();
   });
 });

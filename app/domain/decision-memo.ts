@@ -3,7 +3,9 @@
  * recommended vendor first, then the runner-up, then the others in the order they left the
  * process) and who approved or returned it, round by round. Pure: the model loads the rows.
  */
+import { kendallsW } from "./agreement";
 import { INVITATION_STATUS_INFO, type InvitationStatus } from "./portal";
+import { aggregateRankings, standingsOf } from "./ranking";
 
 export type RecommendationStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type ApprovalDecision = "PENDING" | "APPROVED" | "RETURNED";
@@ -38,9 +40,11 @@ export type DecisionMemoInput = {
     comment: string;
     decidedAt: Date | null;
   }[];
+  /** The panel members' submitted rankings after the interviews: tiers of invitation ids, best first. */
+  panelRankings?: readonly { memberId: string; tiers: readonly (readonly string[])[] }[];
 };
 
-export type Standing = { place: number | null; name: string; outcome: string };
+export type Standing = { place: number | null; name: string; outcome: string; panelPlace: number | null };
 
 /** Later in this list = left the process later = placed higher among those not selected. */
 const EXIT_ORDER: InvitationStatus[] = [
@@ -73,6 +77,7 @@ function outcomeOf(
  */
 export function standings(input: DecisionMemoInput): Standing[] {
   const { recommendation } = input;
+  const panelPlaces = panelRanking(input)?.places ?? new Map<string, number>();
   const rankOf = (vendor: DecisionMemoInput["vendors"][number]) => {
     if (vendor.invitationId === recommendation.recommendedInvitationId) return -2;
     if (vendor.invitationId === recommendation.runnerUpInvitationId) return -1;
@@ -83,7 +88,12 @@ export function standings(input: DecisionMemoInput): Standing[] {
     .sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name))
     .map((vendor) => {
       const rank = rankOf(vendor);
-      return { place: rank < 0 ? rank + 3 : null, name: vendor.name, outcome: outcomeOf(vendor, recommendation) };
+      return {
+        place: rank < 0 ? rank + 3 : null,
+        name: vendor.name,
+        outcome: outcomeOf(vendor, recommendation),
+        panelPlace: panelPlaces.get(vendor.invitationId) ?? null,
+      };
     });
 }
 
@@ -96,4 +106,24 @@ export function approvalSummary(input: DecisionMemoInput): string {
   const parts = [`${approved} of ${current.length} approvals in round ${input.recommendation.round}`];
   if (returned > 0) parts.push(`${returned} returned`);
   return parts.join(", ");
+}
+
+/**
+ * The panel's combined ranking of the interviewed vendors (Schulze method over the submitted
+ * rankings) and how far the panel agreed (Kendall's W in words); null without two or more
+ * consistent rankings.
+ */
+export function panelRanking(input: DecisionMemoInput) {
+  const rankings = (input.panelRankings ?? []).map((ranking) => ({
+    panelMemberId: ranking.memberId,
+    tiers: ranking.tiers,
+  }));
+  const candidates = [...new Set(rankings[0]?.tiers.flat() ?? [])].sort();
+  if (rankings.length < 2 || candidates.length < 2) return null;
+  const result = aggregateRankings(candidates, rankings);
+  if (!result.ok) return null;
+  const places = new Map(
+    standingsOf(result.aggregation.schulze.ranking).map((standing) => [standing.candidateId, standing.place]),
+  );
+  return { places, agreement: kendallsW(result.aggregation.profile).summary, raters: rankings.length };
 }

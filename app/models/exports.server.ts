@@ -234,6 +234,7 @@ export async function loadDecisionMemo(rfpId: string, options: Options = {}) {
               proposal: { select: { status: true } },
             },
           },
+          panelRankings: { where: { submittedAt: { not: null } }, select: { memberId: true, tiers: true } },
         },
       },
     },
@@ -257,8 +258,15 @@ export async function loadDecisionMemo(rfpId: string, options: Options = {}) {
       submitted: invitation.proposal?.status === "SUBMITTED",
     })),
     approvals: approvals.map(({ approver, ...approval }) => ({ ...approval, approverName: approver.name })),
+    panelRankings: rfp.panelRankings.map((ranking) => ({ memberId: ranking.memberId, tiers: tiersOf(ranking.tiers) })),
     formatDate: (instant: Date) => formatDateTime(instant, { timeZone: rfp.timeZone, locale: options.locale }),
   };
+}
+
+/** The stored tiers (JSON: arrays of invitation ids), read defensively: anything else is no tier. */
+function tiersOf(value: unknown): string[][] {
+  if (!Array.isArray(value)) return [];
+  return value.map((tier) => (Array.isArray(tier) ? tier.filter((id): id is string => typeof id === "string") : []));
 }
 
 // OCDS ------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import {
   APPROVAL_DECISION_LABEL,
   approvalSummary,
   type DecisionMemoInput,
+  panelRanking,
   RECOMMENDATION_STATUS_LABEL,
   standings,
 } from "~/domain/decision-memo";
@@ -38,6 +39,7 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
     ["Decided", recommendation.decidedAt ? formatDate(recommendation.decidedAt) : "—"],
   ];
   const rows = standings(memo);
+  const panel = panelRanking(memo);
   const content: Content[] = [
     { text: memo.buyer.toUpperCase(), color: MUTED, bold: true, fontSize: 9, characterSpacing: 1 },
     { text: "Award decision memo", style: "title" },
@@ -56,18 +58,31 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
       : {
           table: {
             headerRows: 1,
-            widths: [40, "*", "*"],
+            widths: panel ? [40, "*", "*", 70] : [40, "*", "*"],
             body: [
-              header(["Place", "Vendor", "Outcome"]),
+              header(["Place", "Vendor", "Outcome", ...(panel ? ["Panel's place"] : [])]),
               ...rows.map((row): TableCell[] => [
                 { text: row.place === null ? "—" : String(row.place), alignment: "right" },
                 { text: row.name, bold: row.place === 1 },
                 row.outcome,
+                ...(panel
+                  ? [{ text: row.panelPlace === null ? "—" : String(row.panelPlace), alignment: "right" } as TableCell]
+                  : []),
               ]),
             ],
           },
           layout: "lightHorizontalLines",
         },
+    ...(panel
+      ? [
+          {
+            text: `Panel's place: the combined ranking of ${panel.raters} panel members after the interviews (Schulze method). ${panel.agreement}`,
+            color: MUTED,
+            fontSize: 9,
+            margin: [0, 6, 0, 0],
+          } satisfies Content,
+        ]
+      : []),
     { text: "Approvals", style: "heading" },
     { text: approvalSummary(memo), margin: [0, 0, 0, 6] },
     ...(memo.approvals.length === 0

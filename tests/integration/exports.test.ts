@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { approvalSummary, standings } from "~/domain/decision-memo";
+import { loadDecisionMemo } from "~/models/exports.server";
 import * as exportsPage from "~/routes/rfps.$rfpId.exports";
 import * as memoRoute from "~/routes/rfps.$rfpId.exports.decision-memo[.pdf]";
 import * as ocdsRoute from "~/routes/rfps.$rfpId.exports.ocds[.json]";
@@ -158,6 +160,15 @@ describe("downloads", () => {
     expect(response.headers.get("Content-Disposition")).toContain(`${rfp.reference}-decision-memo.pdf`);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(2000);
+    // What the memo says: the outcome per bidder, the panel's combined place, the approvals.
+    const memo = await loadDecisionMemo(rfp.id);
+    if (!memo) throw new Error("no memo");
+    expect(standings(memo).map((row) => [row.name, row.place, row.panelPlace])).toEqual([
+      ["Contoso Services Ltd", 1, 1],
+      ["Fabrikam Inc", 2, 2],
+      ["Northwind Traders", null, 2],
+    ]);
+    expect(approvalSummary(memo)).toBe("2 of 2 approvals in round 1");
   });
 
   it("OCDS release package: valid against the official 1.1.5 schema, with tender, bidders, award and contract", async () => {
