@@ -105,7 +105,7 @@ export default function NegotiationOverviewPage() {
       <div className="stack">
         <section className="card" aria-labelledby="readiness-heading">
           <div className="card__title">
-            <h2 id="readiness-heading">Ready to conclude?</h2>
+            <h2 id="readiness-heading">{negotiation.status === "CONCLUDED" ? "Close-out" : "Ready to conclude?"}</h2>
             <NegotiationStatusBadge status={negotiation.status} />
           </div>
           <FormError message={statusAnswer?.fieldErrors?.form} />

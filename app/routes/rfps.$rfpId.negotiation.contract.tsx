@@ -199,12 +199,14 @@ export default function ContractPage() {
                     One-time charges
                   </th>
                   <td className="num">{money(prices.oneTime)}</td>
+                  {canEdit ? <td /> : null}
                 </tr>
                 <tr>
                   <th scope="row" colSpan={5}>
                     Monthly charges
                   </th>
                   <td className="num">{money(prices.monthly)}</td>
+                  {canEdit ? <td /> : null}
                 </tr>
                 <tr>
                   <th scope="row" colSpan={5}>
@@ -213,6 +215,7 @@ export default function ContractPage() {
                   <td className="num">
                     <strong>{money(prices.totalCostOfOwnership)}</strong>
                   </td>
+                  {canEdit ? <td /> : null}
                 </tr>
               </tfoot>
             </table>
