@@ -21,7 +21,9 @@ export type DecisionMemoDocument = DecisionMemoInput & {
   formatDate: (instant: Date) => string;
 };
 
-const header = (labels: string[]): TableCell[] => labels.map((label) => ({ text: label, style: "tableHeader" }));
+/** Header cells; labels of number columns (listed in `right`) align with their numbers. */
+const header = (labels: string[], right: string[] = []): TableCell[] =>
+  labels.map((label) => ({ text: label, style: "tableHeader", alignment: right.includes(label) ? "right" : "left" }));
 
 export function decisionMemoFilename(memo: Pick<DecisionMemoDocument, "rfp" | "recommendation">) {
   return `${memo.rfp.reference}-decision-memo${memo.recommendation.status === "APPROVED" ? "" : "-draft"}.pdf`;
@@ -60,7 +62,7 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
             headerRows: 1,
             widths: panel ? [40, "*", "*", 70] : [40, "*", "*"],
             body: [
-              header(["Place", "Vendor", "Outcome", ...(panel ? ["Panel's place"] : [])]),
+              header(["Place", "Vendor", "Outcome", ...(panel ? ["Panel's place"] : [])], ["Place", "Panel's place"]),
               ...rows.map((row): TableCell[] => [
                 { text: row.place === null ? "—" : String(row.place), alignment: "right" },
                 { text: row.name, bold: row.place === 1 },
@@ -93,7 +95,7 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
               headerRows: 1,
               widths: ["*", 40, 60, 70, "*"],
               body: [
-                header(["Executive", "Round", "Decision", "Date", "Comment"]),
+                header(["Executive", "Round", "Decision", "Date", "Comment"], ["Round"]),
                 ...memo.approvals.map((approval): TableCell[] => [
                   approval.approverName,
                   { text: String(approval.round), alignment: "right" },
