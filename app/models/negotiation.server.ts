@@ -332,7 +332,7 @@ export async function setSponsor(
       where: { id: input.sponsorId },
       select: { id: true, name: true, email: true, role: true, disabledAt: true },
     });
-    if (!sponsor || sponsor.role !== "EXECUTIVE" || sponsor.disabledAt) {
+    if (sponsor?.role !== "EXECUTIVE" || sponsor.disabledAt) {
       throw new FieldError("sponsorId", "Choose an active executive account as the sponsor.");
     }
     const before = negotiation.sponsorId

@@ -5,6 +5,7 @@ import { buttonClass } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ACCOUNT_ROLE_INFO, mayDoAccountAction, RFP_ROLE_INFO } from "~/domain/policy";
+import { listPendingEscalations } from "~/models/contract-term.server";
 import { getAdminOverview, getDashboard } from "~/models/dashboard.server";
 import { useRootData } from "~/root";
 import { requireUser } from "~/utils/auth.server";
@@ -14,13 +15,15 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Shortlist" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [dashboard, admin] = await Promise.all([
+  const [dashboard, admin, escalations] = await Promise.all([
     getDashboard(user.id),
     mayDoAccountAction(user.role, "user.manage") ? getAdminOverview() : null,
+    mayDoAccountAction(user.role, "negotiation.decide_escalations") ? listPendingEscalations(user.id) : null,
   ]);
   return {
     ...dashboard,
     admin,
+    escalations,
     now: new Date().toISOString(),
     role: user.role,
     name: user.name,
@@ -64,6 +67,26 @@ export default function DashboardPage() {
               <Link to="/admin/audit">{data.admin.eventsLastDay}</Link>
             </dd>
           </dl>
+        </section>
+      ) : null}
+
+      {data.escalations && data.escalations.length > 0 ? (
+        <section className="card" aria-labelledby="escalations-heading">
+          <div className="card__title">
+            <h2 id="escalations-heading">Contract terms waiting for your decision</h2>
+            <Link to="/negotiations/escalations">Decide them</Link>
+          </div>
+          <ul className="plain-list">
+            {data.escalations.map((term) => (
+              <li key={term.id}>
+                <strong>{term.title}</strong>{" "}
+                <span className="muted small">
+                  {term.negotiation.rfp.reference} {term.negotiation.rfp.title} · with{" "}
+                  {term.negotiation.invitation.vendor.name}
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import * as dashboardRoute from "~/routes/dashboard";
 import * as escalationsRoute from "~/routes/negotiations.escalations";
 import * as overviewRoute from "~/routes/rfps.$rfpId.negotiation._index";
 import * as commitmentsRoute from "~/routes/rfps.$rfpId.negotiation.commitments";
@@ -177,6 +178,15 @@ describe("the executive sponsor's escalation queue", () => {
       ReturnType<typeof escalationsRoute.loader>
     >;
     expect(queue.pending.map((term) => term.id)).toEqual([second.id]);
+    const dashboard = async (cookie: string) =>
+      (
+        (await callLoader(dashboardRoute, "/dashboard", { cookie })).data as Awaited<
+          ReturnType<typeof dashboardRoute.loader>
+        >
+      ).escalations;
+    expect((await dashboard(sponsorCookie))?.map((term) => term.id)).toEqual([second.id]);
+    expect(await dashboard(otherCookie)).toEqual([]);
+    expect(await dashboard(lead.cookie)).toBeNull();
     const other = (await callLoader(escalationsRoute, path, { cookie: otherCookie })).data as typeof queue;
     expect(other.pending).toEqual([]);
     // Not an executive account at all → 403 from the page itself.
