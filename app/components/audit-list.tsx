@@ -104,6 +104,7 @@ const ACTION_LABELS: Record<string, string> = {
   "risk_flag.resolved": "marked a contract risk flag resolved",
   "risk_flag.accepted": "accepted a contract risk flag with a note",
   "risk_flag.reopened": "withdrew a decision on a contract risk flag",
+  "rfp.exported": "downloaded an export (term sheet, decision memo or OCDS package)",
   "price.formula_fixed": "fixed the price formula",
   "price.panel_visibility_changed": "changed whether evaluators see prices",
   "panel.member_updated": "changed a panel member's group, expertise or criteria",

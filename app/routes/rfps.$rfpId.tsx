@@ -163,6 +163,11 @@ export default function RfpLayout() {
             Outbox
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.export") ? (
+          <NavLink to="exports" className={tabClass}>
+            Exports
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_activity") ? (
           <NavLink to="activity" className={tabClass}>
             Activity

@@ -232,6 +232,32 @@ const ROUTES: Record<string, Entry> = {
   },
   "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
   "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
+  "rfps.$rfpId.exports.tsx": { path: "/rfps/:rfpId/exports", kind: "page", loader: ["lead", "observer"] },
+  // Downloads are audited POSTs; a GET of the file's address leads to the Exports page.
+  "rfps.$rfpId.exports.term-sheet[.docx].ts": {
+    path: "/rfps/:rfpId/exports/term-sheet.docx",
+    kind: "resource",
+    loader: ["lead", "observer"],
+    action: ["lead", "observer"],
+  },
+  "rfps.$rfpId.exports.term-sheet[.pdf].ts": {
+    path: "/rfps/:rfpId/exports/term-sheet.pdf",
+    kind: "resource",
+    loader: ["lead", "observer"],
+    action: ["lead", "observer"],
+  },
+  "rfps.$rfpId.exports.decision-memo[.pdf].ts": {
+    path: "/rfps/:rfpId/exports/decision-memo.pdf",
+    kind: "resource",
+    loader: ["lead", "observer"],
+    action: ["lead", "observer"],
+  },
+  "rfps.$rfpId.exports.ocds[.json].ts": {
+    path: "/rfps/:rfpId/exports/ocds.json",
+    kind: "resource",
+    loader: ["lead", "observer"],
+    action: ["lead", "observer"],
+  },
   "portal.rfp[.]pdf.tsx": { path: "/portal/rfp.pdf", kind: "resource", portal: true, loader: VENDORS },
   "rfps.$rfpId.negotiation.tsx": {
     path: "/rfps/:rfpId/negotiation",
