@@ -29,6 +29,7 @@
 import { prisma, type TransactionClient } from "../app/db.server";
 import { standardAgenda } from "../app/domain/agenda";
 import { type ContractTerms, reviewContract } from "../app/domain/contract-risk";
+import { disagreementFlags } from "../app/domain/scoring";
 import { recordAudit, type UserActor, userActor } from "../app/models/audit.server";
 import { disqualifyVendor, saveScreening } from "../app/models/compliance.server";
 import { transitionRfp } from "../app/models/rfp.server";
@@ -195,7 +196,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       created.push({ id: member.id, user, index });
       await recordAudit(tx, {
         actor: lead,
-        action: "panel.member_saved",
+        action: "panel.member_updated",
         entityType: "RfpMember",
         entityId: member.id,
         rfpId,
@@ -219,7 +220,10 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
 
   await prisma.$transaction(async (tx) => {
     for (const member of members) {
-      for (const invitation of invitations) {
+      // Declarations cover the vendors being evaluated (submitted, not disqualified).
+      for (const invitation of invitations.filter((candidate) =>
+        evaluated.some((vendor) => vendor.id === candidate.id),
+      )) {
         const conflicted = member.index === 2 && VENDOR_KEYS[invitation.vendor.name] === "nordvoice";
         const declaration = await tx.conflictDeclaration.create({
           data: {
@@ -264,7 +268,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
     await tx.rfp.update({
       where: { id: rfpId },
       data: {
-        priceFormula: { kind: "RELATIVE", maxPoints: 100 },
+        priceFormula: { formula: { kind: "RELATIVE", maxPoints: 100 }, termMonths: 36 },
         priceFormulaFixedAt: day(0, 2),
         pricesVisibleToPanel: false,
         shortlistSize: 2,
@@ -276,7 +280,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       entityType: "Rfp",
       entityId: rfpId,
       rfpId,
-      after: { formula: { kind: "RELATIVE", maxPoints: 100 } },
+      after: { formula: { kind: "RELATIVE", maxPoints: 100 }, termMonths: 36 },
     });
 
     for (const member of members) {
@@ -330,6 +334,42 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       after: {},
     });
     const platform = writtenIds[3] ?? "";
+    // Every other item the disagreement rules flag gets an agreed score too (consensus complete).
+    for (const vendor of evaluated) {
+      for (const [criterion, key] of WRITTEN.entries()) {
+        if (vendor.key === "atlas" && key === "platform") continue;
+        const scorers = members.filter((member) => member.index !== 4 || WRITTEN.slice(5).includes(key));
+        const values = scorers.map((member) => writtenScore(member.index, vendor.key, criterion));
+        const flags = disagreementFlags(
+          values,
+          scorers.map((member) => member.id),
+          { scaleMin: 0, scaleMax: 5 },
+        );
+        if (flags.length === 0) continue;
+        const sorted = [...values].sort((a, b) => a - b);
+        const agreed = sorted[Math.floor(sorted.length / 2)] ?? 3;
+        const row = await tx.consensusScore.create({
+          data: {
+            rfpId,
+            invitationId: vendor.id,
+            criterionId: writtenIds[criterion] ?? "",
+            value: agreed,
+            rationale: `Discussed at consensus: the panel reread the response on ${CRITERION_NAMES[key].toLowerCase()} together and agreed on ${agreed}, the level most of the evidence supports.`,
+            decidedById: people.lead.id,
+            decidedAt: day(7, 4),
+          },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actor: lead,
+          action: "consensus.score_recorded",
+          entityType: "ConsensusScore",
+          entityId: row.id,
+          rfpId,
+          after: { vendor: vendor.key, criterion: CRITERION_NAMES[key], value: agreed },
+        });
+      }
+    }
     const consensus = await tx.consensusScore.create({
       data: {
         rfpId,
@@ -354,7 +394,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
     });
     await recordAudit(tx, {
       actor: lead,
-      action: "consensus.recorded",
+      action: "consensus.score_recorded",
       entityType: "ConsensusScore",
       entityId: consensus.id,
       rfpId,
@@ -418,7 +458,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
     });
     await recordAudit(tx, {
       actor: lead,
-      action: "final_weights.set",
+      action: "rfp.final_weights_set",
       entityType: "Rfp",
       entityId: rfpId,
       rfpId,
@@ -684,7 +724,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       });
       await recordAudit(tx, {
         actor: userActor(member.user),
-        action: "ranking.submitted",
+        action: "panel_ranking.submitted",
         entityType: "PanelRanking",
         entityId: ranking.id,
         rfpId,
@@ -997,7 +1037,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       }
       await recordAudit(tx, {
         actor: lead,
-        action: "negotiation.term_saved",
+        action: "contract_term.added",
         entityType: "ContractTerm",
         entityId: row.id,
         rfpId,

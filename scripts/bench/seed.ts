@@ -56,7 +56,7 @@ export async function seedBenchmark() {
       consensusOpenedAt: new Date(now - 12 * day),
       shortlistSize: 8,
       shortlistDecidedAt: new Date(now - 11 * day),
-      priceFormula: { kind: "RELATIVE", maxPoints: 100 },
+      priceFormula: { formula: { kind: "RELATIVE", maxPoints: 100 }, termMonths: 36 },
       priceFormulaFixedAt: new Date(now - 19 * day),
       finalWeights: { WRITTEN: 70, ORAL: 10, PRICE: 20 },
       finalWeightsSetAt: new Date(now - 11 * day),
