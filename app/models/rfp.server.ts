@@ -193,6 +193,7 @@ async function transitionFacts(
   // Only a draft's document can still block anything; later it is frozen.
   const documentIssues = rfp.stage === "DRAFT" ? documentReadinessIssues(await loadWorkingDocument(rfpId, tx)) : [];
   const concludedNegotiations = await tx.negotiation.count({ where: { rfpId, status: "CONCLUDED" } });
+  const approvedRecommendations = await tx.recommendation.count({ where: { rfpId, status: "APPROVED" } });
   return {
     now,
     stage: rfp.stage,
@@ -204,7 +205,7 @@ async function transitionFacts(
     scoring: { sheetsPending: 0, consensusComplete: false },
     shortlist: { decided: false, size: 0 },
     interviews: { shortlistedWithoutDebrief: 0 },
-    award: { approved: false },
+    award: { approved: approvedRecommendations > 0 },
     negotiation: { concluded: concludedNegotiations > 0 },
   };
 }
