@@ -73,7 +73,11 @@ export async function getAwardPage(rfpId: string) {
     findCurrentRecommendation(prisma, rfpId),
     listExecutives(),
   ]);
-  return { rfp, review, recommendation, executives };
+  return { rfp: pickRfp(rfp), review, recommendation, executives };
+}
+
+function pickRfp(rfp: { id: string; reference: string; title: string; stage: string; timeZone: string }) {
+  return { id: rfp.id, reference: rfp.reference, title: rfp.title, stage: rfp.stage, timeZone: rfp.timeZone };
 }
 
 export function listExecutives() {
@@ -99,7 +103,7 @@ export async function getApproverView(userId: string, recommendationId: string) 
     (approval) => approval.approver.id === userId && approval.round === recommendation.round,
   );
   const canDecide = recommendation.status === "SUBMITTED" && mine?.decision === "PENDING";
-  return { rfp, review, recommendation, canDecide };
+  return { rfp: pickRfp(rfp), review, recommendation, canDecide };
 }
 
 /** The executive's queue: approvals waiting for them, then their past decisions. */

@@ -77,6 +77,11 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_review") && ["DECISION", "NEGOTIATION", "AWARDED"].includes(rfp.stage) ? (
+          <NavLink to="review" className={tabClass}>
+            Executive review
+          </NavLink>
+        ) : null}
         <NavLink to="print" className={tabClass}>
           Print
         </NavLink>

@@ -134,6 +134,26 @@ const ROUTES: Record<string, Entry> = {
     kind: "resource",
     loader: ["lead", "observer"],
   },
+  "rfps.$rfpId.review.tsx": {
+    path: "/rfps/:rfpId/review",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.award-notices.tsx": {
+    path: "/rfps/:rfpId/award-notices",
+    kind: "page",
+    loader: ["lead"],
+    action: ["lead"],
+  },
+  "approvals._index.tsx": { path: "/approvals", kind: "page", loader: ["executive"] },
+  // Named approvers only (checked in the model): anyone else gets 404, as for a missing record.
+  "approvals.$recommendationId.tsx": {
+    path: "/approvals/:recommendationId",
+    kind: "page",
+    loader: "signed-in",
+    action: ["executive"],
+  },
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
   "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
   "rfps.$rfpId.rfp[.]pdf.tsx": { path: "/rfps/:rfpId/rfp.pdf", kind: "resource", loader: RFP_MEMBERS },
