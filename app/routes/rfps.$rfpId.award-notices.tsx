@@ -146,3 +146,7 @@ function NoticeForm({
 function kindTone(kind: NoticeKind) {
   return kind === "INTENT_TO_AWARD" ? "success" : kind === "RESERVE" ? "warning" : undefined;
 }
+
+export function ErrorBoundary() {
+  return <ErrorMessage error={useRouteError()} />;
+}

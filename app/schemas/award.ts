@@ -5,6 +5,8 @@ import { optionalText, requiredText } from "~/utils/forms";
 const recordId = z.string({ error: "Missing record." }).trim().min(1, "Missing record.").max(64);
 const version = z.coerce.number({ error: "Missing version." }).int().positive();
 const withRecommendation = { recommendationId: recordId, version };
+/** Browsers post textarea line breaks as CRLF; the memo and notices are stored and emailed with LF. */
+const unixNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
 
 export const createRecommendationSchema = z.object({
   intent: z.literal("create"),
@@ -19,7 +21,7 @@ export const createRecommendationSchema = z.object({
 export const memoSchema = z.object({
   intent: z.literal("save-memo"),
   ...withRecommendation,
-  memo: requiredText("The memo", 20_000),
+  memo: requiredText("The memo", 20_000).transform(unixNewlines),
 });
 
 /**
@@ -64,5 +66,5 @@ export const noticeSchema = z.object({
   intent: z.literal("save-notice"),
   invitationId: recordId,
   subject: requiredText("The subject", 200),
-  bodyText: requiredText("The text", 10_000),
+  bodyText: requiredText("The text", 10_000).transform(unixNewlines),
 });
