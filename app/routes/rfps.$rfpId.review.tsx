@@ -82,6 +82,16 @@ export default function ReviewPage() {
           Read their comments under Approvals, revise the memo and resubmit.
         </Alert>
       ) : null}
+      {!recommendation && rfp.stage !== "DECISION" ? (
+        <Alert tone="info">
+          The recommendation is drafted in the decision stage, once every interview has its debriefs.
+        </Alert>
+      ) : null}
+      <ExecutiveReviewView
+        review={review}
+        recommended={recommendation?.recommended.id ?? review.recommendedId}
+        runnerUp={recommendation ? (recommendation.runnerUp?.id ?? null) : review.runnerUpId}
+      />
       {!recommendation && canAward && rfp.stage === "DECISION" && firsts.length > 0 ? (
         <DraftRecommendationForm
           firsts={firsts.map(name)}
@@ -93,16 +103,6 @@ export default function ReviewPage() {
           lastResult={resultFor("create")}
         />
       ) : null}
-      {!recommendation && rfp.stage !== "DECISION" ? (
-        <Alert tone="info">
-          The recommendation is drafted in the decision stage, once every interview has its debriefs.
-        </Alert>
-      ) : null}
-      <ExecutiveReviewView
-        review={review}
-        recommended={recommendation?.recommended.id ?? review.recommendedId}
-        runnerUp={recommendation ? (recommendation.runnerUp?.id ?? null) : review.runnerUpId}
-      />
       {recommendation ? <MemoCard memo={recommendation.memo} /> : null}
       {recommendation && editable && canAward ? (
         <div className="grid grid--main-side">

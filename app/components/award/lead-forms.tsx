@@ -130,14 +130,17 @@ export function SubmitForm({
   resubmission: boolean;
   lastResult?: ServerFormResult;
 }) {
-  const { onSubmit, field, errorFor, formError, form } = useValidatedForm({
+  // The boxes ticked last time (a refused post, else the previous round's approvers), as an array:
+  // react-hook-form then ticks exactly those boxes of the group.
+  const { approverIds: posted, ...values } = lastResult?.values ?? {};
+  const checked = posted === undefined ? previousApproverIds : posted.split(",").filter(Boolean);
+  const { onSubmit, errorFor, formError, form, field } = useValidatedForm({
     schema: submitSchema,
-    defaultValues: { intent: "submit", recommendationId, version: String(version) },
-    lastResult,
+    defaultValues: { intent: "submit", recommendationId, version: String(version), approverIds: checked },
+    lastResult: lastResult ? { ...lastResult, values } : undefined,
   });
   const pending = useIsSubmitting("submit");
   const error = errorFor("approverIds");
-  const checked = new Set(lastResult?.values?.approverIds?.split(",") ?? previousApproverIds);
   return (
     <section className="card no-print" aria-labelledby="submit-heading">
       <div className="card__title">
@@ -158,7 +161,7 @@ export function SubmitForm({
                 <input
                   type="checkbox"
                   value={executive.id}
-                  defaultChecked={checked.has(executive.id)}
+                  defaultChecked={checked.includes(executive.id)}
                   {...form.register("approverIds")}
                 />{" "}
                 {executive.name} <span className="muted small">{executive.email}</span>
