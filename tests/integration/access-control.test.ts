@@ -146,13 +146,14 @@ const ROUTES: Record<string, Entry> = {
     loader: ["lead"],
     action: ["lead"],
   },
-  "approvals._index.tsx": { path: "/approvals", kind: "page", loader: ["executive"] },
-  // Named approvers only (checked in the model): anyone else gets 404, as for a missing record.
+  // Executive accounts (the "observer" visitor's account is an executive one too).
+  "approvals._index.tsx": { path: "/approvals", kind: "page", loader: ["observer", "executive"] },
+  // Reading: named approvers only (checked in the model); anyone else gets 404, as for a missing record.
   "approvals.$recommendationId.tsx": {
     path: "/approvals/:recommendationId",
     kind: "page",
     loader: "signed-in",
-    action: ["executive"],
+    action: ["observer", "executive"],
   },
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
   "rfps.$rfpId.print.tsx": { path: "/rfps/:rfpId/print", kind: "page", loader: RFP_MEMBERS },
