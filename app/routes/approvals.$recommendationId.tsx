@@ -125,7 +125,7 @@ export default function ApprovalPage() {
           </Form>
         </section>
       ) : null}
-      <ApprovalHistory approvals={recommendation.approvals} timeZone={rfp.timeZone} />
+      <ApprovalHistory approvals={recommendation.approvals} timeZone={rfp.timeZone} current={recommendation} />
     </div>
   );
 }

@@ -124,7 +124,9 @@ export default function ReviewPage() {
           />
         </div>
       ) : null}
-      {recommendation ? <ApprovalHistory approvals={recommendation.approvals} timeZone={timeZone} /> : null}
+      {recommendation ? (
+        <ApprovalHistory approvals={recommendation.approvals} timeZone={timeZone} current={recommendation} />
+      ) : null}
     </div>
   );
 }

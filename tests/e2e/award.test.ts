@@ -14,6 +14,7 @@ async function decide(
   recommendationId: string,
   decision: "Approve the award" | "Return to the lead",
   comment = "",
+  screenshot = "",
 ) {
   await page.goto("/approvals");
   await page
@@ -24,6 +25,7 @@ async function decide(
   await waitForHydration(page);
   await page.getByLabel(decision).check();
   if (comment) await page.getByLabel("Comment").fill(comment);
+  if (screenshot) await page.screenshot({ path: `test-results/${screenshot}.png`, fullPage: true });
   await page.getByRole("button", { name: "Record decision" }).click();
   await page.waitForURL("**/approvals");
 }
@@ -69,7 +71,7 @@ describe("the executive award", () => {
     await lead.getByRole("button", { name: "Resubmit recommendation" }).click();
     await toast(lead, "Submitted to Erin Executive, Oscar Otherexec for approval.");
 
-    await decide(erin, recommendation.id, "Approve the award");
+    await decide(erin, recommendation.id, "Approve the award", "", "approval-page");
     await toast(erin, "The award is made once every named approver has approved.");
     const oscar = await e2e.pageAs(fixture.otherExecutive);
     await decide(oscar, recommendation.id, "Approve the award");
@@ -91,5 +93,6 @@ describe("the executive award", () => {
 
     await lead.goto(`/rfps/${fixture.rfp.id}/award-notices`);
     await lead.getByText("The award was approved and these notices were queued in the outbox.").waitFor();
+    await lead.screenshot({ path: "test-results/award-notices.png", fullPage: true });
   });
 });

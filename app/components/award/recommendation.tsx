@@ -42,7 +42,17 @@ export function MemoCard({ memo }: { memo: string }) {
 }
 
 /** Every round's decisions, newest round first: a returned recommendation keeps its comments. */
-export function ApprovalHistory({ approvals, timeZone }: { approvals: Approval[]; timeZone: string }) {
+export function ApprovalHistory({
+  approvals,
+  timeZone,
+  current,
+}: {
+  approvals: Approval[];
+  timeZone: string;
+  /** The recommendation's round and status: a pending approval of a closed round was never needed. */
+  current: { round: number; status: RecommendationSummary["status"] };
+}) {
+  const closed = (round: number) => round < current.round || current.status === "RETURNED";
   if (approvals.length === 0) return null;
   const rounds = [...new Set(approvals.map((approval) => approval.round))].sort((a, b) => b - a);
   return (
@@ -50,25 +60,31 @@ export function ApprovalHistory({ approvals, timeZone }: { approvals: Approval[]
       <div className="card__title">
         <h2 id="approvals-heading">Approvals</h2>
       </div>
-      {rounds.map((round) => (
-        <div key={round} className="stack-tight">
-          <h3 className="small">Round {round}</h3>
-          <ul className="plain-list stack-tight">
-            {approvals
-              .filter((approval) => approval.round === round)
-              .map((approval) => (
-                <li key={approval.id}>
-                  <strong>{approval.approver.name}</strong>{" "}
-                  <Badge tone={decisionTone(approval.decision)}>{decisionLabel(approval.decision)}</Badge>
-                  {approval.decidedAt ? (
-                    <span className="muted small"> {formatDateTime(approval.decidedAt, { timeZone })}</span>
-                  ) : null}
-                  {approval.comment ? <blockquote className="quote pre-line">{approval.comment}</blockquote> : null}
-                </li>
-              ))}
-          </ul>
-        </div>
-      ))}
+      <div className="stack">
+        {rounds.map((round) => (
+          <div key={round}>
+            <h3 className="small">Round {round}</h3>
+            <ul className="plain-list stack-tight">
+              {approvals
+                .filter((approval) => approval.round === round)
+                .map((approval) => (
+                  <li key={approval.id}>
+                    <strong>{approval.approver.name}</strong>{" "}
+                    {approval.decision === "PENDING" && closed(approval.round) ? (
+                      <Badge>Not needed: returned</Badge>
+                    ) : (
+                      <Badge tone={decisionTone(approval.decision)}>{decisionLabel(approval.decision)}</Badge>
+                    )}
+                    {approval.decidedAt ? (
+                      <span className="muted small"> {formatDateTime(approval.decidedAt, { timeZone })}</span>
+                    ) : null}
+                    {approval.comment ? <blockquote className="quote pre-line">{approval.comment}</blockquote> : null}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </div>
     </section>
   );
 }
