@@ -40,6 +40,9 @@ describe("the executive award", () => {
     await verdict.getByText("Contoso Services Ltd").waitFor();
     await verdict.getByText("Very strong").waitFor();
     await lead.screenshot({ path: "test-results/executive-review.png", fullPage: true });
+    await lead.emulateMedia({ media: "print" });
+    await lead.screenshot({ path: "test-results/executive-review-print.png", fullPage: true });
+    await lead.emulateMedia({ media: "screen" });
 
     await lead.getByRole("button", { name: "Draft recommendation" }).click();
     await toast(lead, "The recommendation is drafted. Review the memo.");
