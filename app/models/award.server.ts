@@ -309,7 +309,7 @@ export async function decideApproval(
   actor: UserActor,
   input: {
     recommendationId: string;
-    version: number;
+    round: number;
     decision: "APPROVED" | "RETURNED";
     comment: string;
     origin: string;
@@ -319,12 +319,22 @@ export async function decideApproval(
   return prisma.$transaction(async (tx) => {
     const found = await tx.recommendation.findUnique({
       where: { id: input.recommendationId },
-      select: { rfpId: true, approvals: { where: { approverId: actor.id }, select: { id: true } } },
+      select: {
+        rfpId: true,
+        round: true,
+        version: true,
+        approvals: { where: { approverId: actor.id }, select: { id: true } },
+      },
     });
     // Only a named approver learns anything about this recommendation.
     if (!found || found.approvals.length === 0)
       throw notFound("We could not find that recommendation among your approvals.");
-    const recommendation = await claimRecommendation(tx, found.rfpId, input.recommendationId, input.version, [
+    // Executives decide independently: another approver's decision does not make this form stale,
+    // a revision (a new round) does.
+    if (found.round !== input.round) {
+      throw new ConflictError("The recommendation was revised after you opened it. Read it again and decide.");
+    }
+    const recommendation = await claimRecommendation(tx, found.rfpId, input.recommendationId, found.version, [
       "SUBMITTED",
     ]);
     const rfpId = recommendation.rfpId;

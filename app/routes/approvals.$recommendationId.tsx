@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const { outcome } = await decideApproval(userActor(user), {
       recommendationId: params.recommendationId ?? "",
-      version: parsed.data.version,
+      round: parsed.data.round,
       decision: parsed.data.decision,
       comment: parsed.data.comment ?? "",
       origin: appOrigin(request),
@@ -54,7 +54,7 @@ export default function ApprovalPage() {
   const actionData = useActionData<typeof action>();
   const { onSubmit, field, errorFor, formError, form } = useValidatedForm({
     schema: decisionSchema,
-    defaultValues: { intent: "decide", version: String(recommendation.version), decision: "", comment: "" },
+    defaultValues: { intent: "decide", round: String(recommendation.round), decision: "", comment: "" },
     lastResult: actionData,
   });
   const pending = useIsSubmitting("decide");
@@ -95,7 +95,7 @@ export default function ApprovalPage() {
           <Form method="post" className="form" onSubmit={onSubmit} noValidate>
             <FormError message={formError} />
             <input type="hidden" {...field("intent")} />
-            <input type="hidden" {...field("version")} />
+            <input type="hidden" {...field("round")} />
             <fieldset className="choice-group" aria-describedby="decision-error">
               <legend>Decision</legend>
               <label className="choice">

@@ -52,7 +52,8 @@ export const reviewSchema = z.discriminatedUnion("intent", [createRecommendation
 export const decisionSchema = z
   .object({
     intent: z.literal("decide"),
-    version,
+    /** The round the executive read: a revised recommendation must be read again before deciding. */
+    round: z.coerce.number({ error: "Missing round." }).int().positive(),
     decision: z.enum(["APPROVED", "RETURNED"], { error: "Approve or return the recommendation." }),
     comment: optionalText(4000),
   })

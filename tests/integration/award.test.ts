@@ -38,13 +38,13 @@ async function decide(
   fixture: Fixture,
   user: { id: string; email: string },
   form: { decision?: string; comment?: string },
-  version?: number,
+  round?: number,
 ) {
   const recommendation = await currentRecommendation(fixture.rfp.id);
   return callAction(approvalRoute, `/approvals/${recommendation.id}`, {
     params: { recommendationId: recommendation.id },
     cookie: await sessionCookie(user),
-    form: { intent: "decide", version: String(version ?? recommendation.version), ...form },
+    form: { intent: "decide", round: String(round ?? recommendation.round), ...form },
   });
 }
 
