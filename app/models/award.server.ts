@@ -8,6 +8,7 @@ import {
   noticeKindFor,
   roundOutcome,
 } from "~/domain/award";
+import { type ExecutiveReview, mainRisks } from "~/domain/award-review";
 import { formatMoney } from "~/utils/dates";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -73,7 +74,13 @@ export async function getAwardPage(rfpId: string) {
     findCurrentRecommendation(prisma, rfpId),
     listExecutives(),
   ]);
-  return { rfp: pickRfp(rfp), review, recommendation, executives };
+  return { rfp: pickRfp(rfp), review: forChoice(review, recommendation), recommendation, executives };
+}
+
+/** The risks are those of the vendor actually recommended (the lead's pick when first place was shared). */
+function forChoice(review: ExecutiveReview, recommendation: { recommended: { id: string } } | null): ExecutiveReview {
+  if (!recommendation || recommendation.recommended.id === review.recommendedId) return review;
+  return { ...review, risks: mainRisks(review, recommendation.recommended.id) };
 }
 
 function pickRfp(rfp: { id: string; reference: string; title: string; stage: string; timeZone: string }) {
@@ -103,7 +110,7 @@ export async function getApproverView(userId: string, recommendationId: string) 
     (approval) => approval.approver.id === userId && approval.round === recommendation.round,
   );
   const canDecide = recommendation.status === "SUBMITTED" && mine?.decision === "PENDING";
-  return { rfp: pickRfp(rfp), review, recommendation, canDecide };
+  return { rfp: pickRfp(rfp), review: forChoice(review, recommendation), recommendation, canDecide };
 }
 
 /** The executive's queue: approvals waiting for them, then their past decisions. */

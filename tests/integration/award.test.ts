@@ -138,6 +138,41 @@ describe("drafting and submitting the recommendation", () => {
     expect(await awardSnapshot(fixture.rfp.id)).toBe(before);
   });
 
+  it("lets the lead break a tie for first place, and only between the tied vendors", async () => {
+    const fixture = await createAwardRfp({ tie: true });
+    const { path, params } = reviewPath(fixture.rfp.id);
+    const cookie = await sessionCookie(fixture.lead);
+    const page = await callLoader(reviewRoute, path, { params, cookie });
+    const { review } = page.data as Awaited<ReturnType<typeof reviewRoute.loader>>;
+    expect(review.tiedFirst.sort()).toEqual([fixture.winner.id, fixture.runnerUp.id].sort());
+    expect(review.recommendedId).toBeNull();
+    const before = await awardSnapshot(fixture.rfp.id);
+    const third = await callAction(reviewRoute, path, {
+      params,
+      cookie,
+      form: { intent: "create", recommendedId: fixture.third.id, runnerUpId: fixture.winner.id },
+    });
+    expect(third.status).toBe(422);
+    expect(await awardSnapshot(fixture.rfp.id)).toBe(before);
+    const chosen = await callAction(reviewRoute, path, {
+      params,
+      cookie,
+      form: { intent: "create", recommendedId: fixture.runnerUp.id, runnerUpId: fixture.winner.id },
+    });
+    expect(chosen.status).toBe(302);
+    const stored = await prisma.recommendation.findFirstOrThrow({ where: { rfpId: fixture.rfp.id } });
+    expect(stored.memo).toContain(
+      "Contoso Services Ltd and Fabrikam Inc share first place. Reason for choosing Fabrikam Inc",
+    );
+    // The risks shown are those of the vendor chosen.
+    const after = await callLoader(reviewRoute, path, { params, cookie });
+    const risks = (after.data as Awaited<ReturnType<typeof reviewRoute.loader>>).review.risks.map((risk) => risk.text);
+    expect(risks[0]).toContain("share first place");
+    expect(risks).toContain(
+      "Fabrikam Inc states 1 limitation(s) to resolve in negotiation: No Finnish-speaking agents in year one.",
+    );
+  });
+
   it("saves the lead's memo; a stale version answers 409 and an empty memo 400, writing nothing", async () => {
     const fixture = await createAwardRfp();
     const recommendation = await draft(fixture);
