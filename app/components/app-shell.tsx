@@ -22,6 +22,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <NavLink to="/dashboard">Dashboard</NavLink>
             <NavLink to="/rfps">RFPs</NavLink>
             {mayDoAccountAction(user.role, "vendor.manage") ? <NavLink to="/vendors">Vendors</NavLink> : null}
+            {mayDoAccountAction(user.role, "award.approve") ? <NavLink to="/approvals">Approvals</NavLink> : null}
             {mayDoAccountAction(user.role, "negotiation.decide_escalations") ? (
               <NavLink to="/negotiations/escalations">Escalations</NavLink>
             ) : null}

@@ -15,7 +15,8 @@ export type ServerFormResult = { fieldErrors?: Record<string, string>; values?: 
 
 export function useValidatedForm<Schema extends z.ZodType<FieldValues, FieldValues>>(options: {
   schema: Schema;
-  defaultValues: Record<string, string | undefined>;
+  /** Arrays are for checkbox groups (one name, several boxes): react-hook-form ticks the listed values. */
+  defaultValues: Record<string, string | string[] | undefined>;
   lastResult?: ServerFormResult;
 }) {
   const serverErrors = options.lastResult?.fieldErrors ?? {};

@@ -171,8 +171,8 @@ export async function getRfp(rfpId: string) {
 }
 
 /**
- * What the stage guards need. Features that do not exist yet (proposals, scoring, interviews,
- * approvals, negotiation) report "nothing done" until their issues land; see domain/workflow.
+ * What the stage guards need (see domain/workflow); facts of later stages are only queried when
+ * the RFP is in the stage they guard.
  */
 async function transitionFacts(
   tx: Prisma.TransactionClient,
@@ -194,6 +194,7 @@ async function transitionFacts(
   // Only a draft's document can still block anything; later it is frozen.
   const documentIssues = rfp.stage === "DRAFT" ? documentReadinessIssues(await loadWorkingDocument(rfpId, tx)) : [];
   const concludedNegotiations = await tx.negotiation.count({ where: { rfpId, status: "CONCLUDED" } });
+  const approvedRecommendations = await tx.recommendation.count({ where: { rfpId, status: "APPROVED" } });
   return {
     now,
     stage: rfp.stage,
@@ -203,8 +204,20 @@ async function transitionFacts(
     invitations: { active: rfp._count.invitations },
     proposals: { submitted: rfp._count.proposals, opened: rfp.proposalsOpenedAt !== null },
     ...(await evaluationFacts(tx, rfpId, rfp.stage)),
-    interviews: { shortlistedWithoutDebrief: 0 },
-    award: { approved: false },
+    interviews: {
+      // Every shortlisted vendor must have been interviewed and debriefed before the decision.
+      shortlistedWithoutDebrief:
+        rfp.stage === "INTERVIEWS"
+          ? await tx.invitation.count({
+              where: {
+                rfpId,
+                shortlistDecision: { outcome: "SHORTLISTED" },
+                NOT: { interview: { debriefs: { some: { status: "SUBMITTED" } } } },
+              },
+            })
+          : 0,
+    },
+    award: { approved: approvedRecommendations > 0 },
     negotiation: { concluded: concludedNegotiations > 0 },
   };
 }

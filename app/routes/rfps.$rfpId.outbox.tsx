@@ -33,6 +33,12 @@ const STATUS = {
 const KINDS: Record<string, string> = {
   invitation: "Invitation",
   cancellation: "Cancellation",
+  approval_requested: "Approval request",
+  recommendation_returned: "Recommendation returned",
+  recommendation_approved: "Award approved",
+  award_intent_to_award: "Intent to award",
+  award_reserve: "Held in reserve",
+  award_regret: "Regret and debrief offer",
 };
 
 export default function RfpOutboxPage() {

@@ -93,6 +93,11 @@ export default function RfpLayout() {
             Compliance
           </NavLink>
         ) : null}
+        {permissions.includes("rfp.view_review") && ["DECISION", "NEGOTIATION", "AWARDED"].includes(rfp.stage) ? (
+          <NavLink to="review" className={tabClass}>
+            Executive review
+          </NavLink>
+        ) : null}
         {permissions.includes("rfp.view_negotiation") &&
         (rfp.stage === "NEGOTIATION" || rfp.stage === "AWARDED" || rfp.stage === "CANCELLED") ? (
           <NavLink to="negotiation" className={tabClass}>

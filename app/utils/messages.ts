@@ -670,6 +670,132 @@ export function eliminatedAfterInterviewsMessage(input: OutcomeGreeting): Messag
   };
 }
 
+// Award approval and notices (issue 6) ----------------------------------------------------------
+
+type AwardFacts = { rfp: { reference: string; title: string } };
+
+export function approvalRequestedMessage(
+  input: AwardFacts & { executiveName: string; leadName: string; vendorName: string; round: number; link: string },
+): Message {
+  return {
+    subject: `Approval requested: award of ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.executiveName},`,
+      "",
+      `${input.leadName} asks you to approve the award recommendation for "${input.rfp.title}" (${input.rfp.reference}): award to ${input.vendorName}.`,
+      input.round > 1
+        ? `This is a revised recommendation (round ${input.round}); the earlier comments and the changes are on the page.`
+        : "",
+      "",
+      "The executive review (ranking, panel agreement, stability, price against budget, risks) and the memo take about two minutes to read. Approve, or return it to the lead with a comment:",
+      input.link,
+      "",
+      "Every named approver must approve before the award is made.",
+      "",
+      "Shortlist",
+    ]
+      .filter((line, index, lines) => line !== "" || lines[index - 1] !== "")
+      .join("\n"),
+  };
+}
+
+export function recommendationReturnedMessage(
+  input: AwardFacts & { leadName: string; executiveName: string; comment: string; link: string },
+): Message {
+  return {
+    subject: `Recommendation returned: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.leadName},`,
+      "",
+      `${input.executiveName} has returned the award recommendation for "${input.rfp.title}" (${input.rfp.reference}) with this comment:`,
+      "",
+      input.comment,
+      "",
+      "Revise the memo and submit it again; the executives will be asked to approve the revised recommendation:",
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+export function recommendationApprovedMessage(
+  input: AwardFacts & { leadName: string; vendorName: string; notices: number; link: string },
+): Message {
+  return {
+    subject: `Award approved: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.leadName},`,
+      "",
+      `Every named executive has approved the award of "${input.rfp.title}" (${input.rfp.reference}) to ${input.vendorName}.`,
+      "",
+      `${input.notices} award notice(s) have been queued to the vendors, and the negotiation with ${input.vendorName} is open:`,
+      input.link,
+      "",
+      "Shortlist",
+    ].join("\n"),
+  };
+}
+
+type NoticeFacts = AwardFacts & { buyer: string; vendorName: string; contactName: string | null };
+
+/** The winner: intent to award, and an invitation to negotiate the contract. Drafted, then edited by the lead. */
+export function intentToAwardNotice(input: NoticeFacts): Message {
+  return {
+    subject: `Intent to award: ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `We are pleased to tell you that ${input.buyer} intends to award the contract for "${input.rfp.title}" (${input.rfp.reference}) to ${input.vendorName}.`,
+      "",
+      "This is not yet a contract. We invite you to negotiate its terms with us: the price schedule, the contract term, the service levels with their service credits, and the commitments you made in your proposal and at the interview, which we will turn into contract obligations.",
+      "",
+      "Our procurement lead will contact you within five working days to agree the first negotiation meeting.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+/** The runner-up: told honestly that it is held in reserve. */
+export function reserveNotice(input: NoticeFacts): Message {
+  return {
+    subject: `Outcome of ${input.rfp.title} (${input.rfp.reference}): held in reserve`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the proposal and interview of ${input.vendorName} for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      "Your proposal ranked second. We have invited the first-ranked vendor to negotiate a contract; if that negotiation does not succeed, we would like to negotiate with you. We therefore ask you to keep your proposal open while we negotiate; we will tell you as soon as the negotiation concludes either way.",
+      "",
+      "If you would like a debrief on the evaluation now, reply to this email and we will arrange one.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
+/** Every other interviewed vendor: the outcome, and a debrief offer. */
+export function regretNotice(input: NoticeFacts): Message {
+  return {
+    subject: `Outcome of ${input.rfp.title} (${input.rfp.reference})`,
+    bodyText: [
+      `Dear ${input.contactName ?? input.vendorName},`,
+      "",
+      `Thank you for the time and care ${input.vendorName} put into its proposal and interview for "${input.rfp.title}" (${input.rfp.reference}).`,
+      "",
+      "We regret to tell you that your proposal was not selected. The decision followed the published evaluation criteria and weights, and was approved by our executives.",
+      "",
+      "We offer you a debrief: a conversation of about 30 minutes on the strengths and weaknesses of your proposal against the criteria. Reply to this email within 20 working days to arrange it.",
+      "",
+      "Kind regards,",
+      input.buyer,
+    ].join("\n"),
+  };
+}
+
 /** After the interviews: the runner-up, held in reserve in case negotiation with the first choice breaks down. */
 export function reserveAfterInterviewsMessage(input: OutcomeGreeting): Message {
   const { rfp } = input;

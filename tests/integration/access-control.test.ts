@@ -194,6 +194,27 @@ const ROUTES: Record<string, Entry> = {
     kind: "resource",
     loader: ["lead", "observer"],
   },
+  "rfps.$rfpId.review.tsx": {
+    path: "/rfps/:rfpId/review",
+    kind: "page",
+    loader: ["lead", "observer"],
+    action: ["lead"],
+  },
+  "rfps.$rfpId.award-notices.tsx": {
+    path: "/rfps/:rfpId/award-notices",
+    kind: "page",
+    loader: ["lead"],
+    action: ["lead"],
+  },
+  // Executive accounts (the "observer" visitor's account is an executive one too).
+  "approvals._index.tsx": { path: "/approvals", kind: "page", loader: ["observer", "executive"] },
+  // Reading: named approvers only (checked in the model); anyone else gets 404, as for a missing record.
+  "approvals.$recommendationId.tsx": {
+    path: "/approvals/:recommendationId",
+    kind: "page",
+    loader: "signed-in",
+    action: ["observer", "executive"],
+  },
   "rfps.$rfpId.compliance.tsx": { path: "/rfps/:rfpId/compliance", kind: "page", loader: ["lead"], action: ["lead"] },
   // Prices are proposal content (lead, observers); the formula is the lead's.
   "rfps.$rfpId.price.tsx": { path: "/rfps/:rfpId/price", kind: "page", loader: ["lead", "observer"], action: ["lead"] },
