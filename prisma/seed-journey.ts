@@ -797,7 +797,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       });
       await recordAudit(tx, {
         actor: userActor(approval.approver),
-        action: approval.decision === "APPROVED" ? "award.approved" : "award.returned",
+        action: approval.decision === "APPROVED" ? "recommendation.approved_by" : "recommendation.returned_by",
         entityType: "Approval",
         entityId: row.id,
         rfpId,
@@ -846,7 +846,7 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
         data: {
           rfpId,
           invitationId: invitation.id,
-          kind: `award.${notice.kind.toLowerCase()}`,
+          kind: `award_${notice.kind.toLowerCase()}`,
           toEmail: invitation.contact.email,
           toName: invitation.contact.name,
           subject: notice.subject,
