@@ -25,9 +25,98 @@ const RANKING_TAB_STAGES = new Set(["EVALUATION", "SHORTLIST", "INTERVIEWS", "DE
 /** Panel members can mark unavailable times while the shortlist is decided; the schedule stays as a record after. */
 const INTERVIEW_TAB_STAGES = new Set(["SHORTLIST", "INTERVIEWS", "DECISION", "NEGOTIATION", "AWARDED"]);
 
+type SectionLink = { to: string; label: string; show: boolean };
+
+/**
+ * The RFP's pages grouped by the step of the process they serve, in process order; a page shows
+ * only when the viewer may open it and the stage has reached it. Every link stays visible (no
+ * hidden menus): a lead can jump straight to any record.
+ */
+function rfpSections(stage: string, permissions: readonly string[]) {
+  const can = (action: string) => permissions.includes(action);
+  const after = (...stages: string[]) => !stages.includes(stage);
+  const opened = after("DRAFT", "PUBLISHED");
+  const groups: { label: string; links: SectionLink[] }[] = [
+    {
+      label: "RFP",
+      links: [
+        { to: ".", label: "Overview", show: true },
+        { to: "edit", label: "Edit details", show: can("rfp.edit") && stage === "DRAFT" },
+        { to: "document", label: "Document", show: true },
+        { to: "criteria", label: "Criteria", show: true },
+        { to: "interview-questions", label: "Interview questions", show: true },
+        { to: "print", label: "Print", show: true },
+      ],
+    },
+    {
+      label: "Tender",
+      links: [
+        { to: "vendors", label: "Vendors", show: can("rfp.view_vendors") },
+        { to: "addenda", label: "Addenda", show: stage !== "DRAFT" },
+        { to: "questions", label: "Questions", show: can("rfp.view_questions") && stage !== "DRAFT" },
+        { to: "proposals", label: "Proposals", show: can("rfp.view_proposals") && stage !== "DRAFT" },
+        { to: "compliance", label: "Compliance", show: can("rfp.screen_compliance") && opened },
+        { to: "price", label: "Price", show: can("rfp.view_proposals") && stage !== "DRAFT" },
+      ],
+    },
+    {
+      label: "Evaluation",
+      links: [
+        { to: "panel", label: "Panel", show: can("rfp.view_panel") },
+        { to: "progress", label: "Progress", show: can("rfp.view_panel") && opened },
+        { to: "scoring", label: "My evaluation", show: can("rfp.score") && opened },
+        { to: "consensus", label: "Consensus", show: can("rfp.view_results") && opened },
+        { to: "results", label: "Results", show: can("rfp.view_results") && opened },
+        { to: "sensitivity", label: "Sensitivity", show: can("rfp.view_results") && opened },
+        { to: "shortlist", label: "Shortlist", show: can("rfp.view_results") && opened && stage !== "EVALUATION" },
+      ],
+    },
+    {
+      label: "Interviews",
+      links: [
+        { to: "interviews", label: "Interviews", show: can("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(stage) },
+        { to: "rankings", label: "Rankings", show: can("rfp.view_interviews") && RANKING_TAB_STAGES.has(stage) },
+        {
+          to: "final-ranking",
+          label: "Final ranking",
+          show: can("rfp.view_interviews") && RANKING_TAB_STAGES.has(stage),
+        },
+      ],
+    },
+    {
+      label: "Award",
+      links: [
+        {
+          to: "review",
+          label: "Executive review",
+          show: can("rfp.view_review") && ["DECISION", "NEGOTIATION", "AWARDED"].includes(stage),
+        },
+        {
+          to: "negotiation",
+          label: "Negotiation",
+          show: can("rfp.view_negotiation") && ["NEGOTIATION", "AWARDED", "CANCELLED"].includes(stage),
+        },
+        { to: "exports", label: "Exports", show: can("rfp.export") },
+      ],
+    },
+    {
+      label: "Record",
+      links: [
+        { to: "team", label: "Team", show: true },
+        { to: "outbox", label: "Outbox", show: can("rfp.view_outbox") },
+        { to: "activity", label: "Activity", show: can("rfp.view_activity") },
+      ],
+    },
+  ];
+  return groups
+    .map((group) => ({ label: group.label, links: group.links.filter((link) => link.show) }))
+    .filter((group) => group.links.length > 0);
+}
+
 export default function RfpLayout() {
   const { rfp, membership, permissions } = useLoaderData<typeof loader>();
   const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? "active" : undefined);
+  const sections = rfpSections(rfp.stage, permissions);
   return (
     <>
       <div className="breadcrumbs">
@@ -45,139 +134,21 @@ export default function RfpLayout() {
       <div className="card no-print">
         <StageBar stage={rfp.stage} />
       </div>
-      <nav className="tabs tabs--spaced" aria-label="RFP sections">
-        <NavLink to="." end className={tabClass}>
-          Overview
-        </NavLink>
-        {permissions.includes("rfp.edit") && rfp.stage === "DRAFT" ? (
-          <NavLink to="edit" className={tabClass}>
-            Edit details
-          </NavLink>
-        ) : null}
-        <NavLink to="document" className={tabClass}>
-          Document
-        </NavLink>
-        <NavLink to="criteria" className={tabClass}>
-          Criteria
-        </NavLink>
-        <NavLink to="interview-questions" className={tabClass}>
-          Interview questions
-        </NavLink>
-        {permissions.includes("rfp.view_interviews") && RANKING_TAB_STAGES.has(rfp.stage) ? (
-          <>
-            <NavLink to="rankings" className={tabClass}>
-              Rankings
-            </NavLink>
-            <NavLink to="final-ranking" className={tabClass}>
-              Final ranking
-            </NavLink>
-          </>
-        ) : null}
-        {rfp.stage !== "DRAFT" ? (
-          <NavLink to="addenda" className={tabClass}>
-            Addenda
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_questions") && rfp.stage !== "DRAFT" ? (
-          <NavLink to="questions" className={tabClass}>
-            Questions
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_proposals") && rfp.stage !== "DRAFT" ? (
-          <NavLink to="proposals" className={tabClass}>
-            Proposals
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.screen_compliance") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
-          <NavLink to="compliance" className={tabClass}>
-            Compliance
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_review") && ["DECISION", "NEGOTIATION", "AWARDED"].includes(rfp.stage) ? (
-          <NavLink to="review" className={tabClass}>
-            Executive review
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_negotiation") &&
-        (rfp.stage === "NEGOTIATION" || rfp.stage === "AWARDED" || rfp.stage === "CANCELLED") ? (
-          <NavLink to="negotiation" className={tabClass}>
-            Negotiation
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_proposals") && rfp.stage !== "DRAFT" ? (
-          <NavLink to="price" className={tabClass}>
-            Price
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
-          <>
-            <NavLink to="results" className={tabClass}>
-              Results
-            </NavLink>
-            <NavLink to="sensitivity" className={tabClass}>
-              Sensitivity
-            </NavLink>
-          </>
-        ) : null}
-        {permissions.includes("rfp.view_panel") ? (
-          <NavLink to="panel" className={tabClass}>
-            Panel
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_panel") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
-          <NavLink to="progress" className={tabClass}>
-            Progress
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.score") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
-          <NavLink to="scoring" className={tabClass}>
-            My evaluation
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_results") && rfp.stage !== "DRAFT" && rfp.stage !== "PUBLISHED" ? (
-          <NavLink to="consensus" className={tabClass}>
-            Consensus
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_results") &&
-        rfp.stage !== "DRAFT" &&
-        rfp.stage !== "PUBLISHED" &&
-        rfp.stage !== "EVALUATION" ? (
-          <NavLink to="shortlist" className={tabClass}>
-            Shortlist
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_interviews") && INTERVIEW_TAB_STAGES.has(rfp.stage) ? (
-          <NavLink to="interviews" className={tabClass}>
-            Interviews
-          </NavLink>
-        ) : null}
-        <NavLink to="print" className={tabClass}>
-          Print
-        </NavLink>
-        <NavLink to="team" className={tabClass}>
-          Team
-        </NavLink>
-        {permissions.includes("rfp.view_vendors") ? (
-          <NavLink to="vendors" className={tabClass}>
-            Vendors
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_outbox") ? (
-          <NavLink to="outbox" className={tabClass}>
-            Outbox
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.export") ? (
-          <NavLink to="exports" className={tabClass}>
-            Exports
-          </NavLink>
-        ) : null}
-        {permissions.includes("rfp.view_activity") ? (
-          <NavLink to="activity" className={tabClass}>
-            Activity
-          </NavLink>
-        ) : null}
+      <nav className="tabs tabs--spaced tabs--grouped" aria-label="RFP sections">
+        {sections.map((section) => (
+          <div key={section.label} className="tab-group" role="group" aria-label={section.label}>
+            {section.label !== "RFP" ? (
+              <span className="tab-group__label" aria-hidden="true">
+                {section.label}
+              </span>
+            ) : null}
+            {section.links.map((link) => (
+              <NavLink key={link.to} to={link.to} end={link.to === "."} className={tabClass}>
+                {link.label}
+              </NavLink>
+            ))}
+          </div>
+        ))}
       </nav>
       <Outlet />
     </>
