@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "~/db.server";
 import { type ExecutiveReview, executiveReview, type OverrideRecord, type ReviewFacts } from "~/domain/award-review";
 import type { Tiers } from "~/domain/ranking";
-import type { InvitationStatus } from "~/generated/prisma/client";
+import type { InvitationStatus, Prisma } from "~/generated/prisma/client";
 
 /**
  * The executive review, computed from what the evaluation and interviews stored: scores and
@@ -11,6 +11,14 @@ import type { InvitationStatus } from "~/generated/prisma/client";
 
 /** Vendors in the final ranking: those taken to interview (shortlisted), whatever they became since. */
 export const RANKED_STATUSES: InvitationStatus[] = ["SHORTLISTED", "AWARDED", "RESERVE", "ELIMINATED"];
+
+/** The vendors of the final ranking: taken to interview, whatever they became since. */
+const RANKED = {
+  OR: [
+    { status: { in: ["SHORTLISTED", "AWARDED", "RESERVE"] } },
+    { status: "ELIMINATED", shortlistDecision: { outcome: "SHORTLISTED" } },
+  ],
+} satisfies Prisma.InvitationWhereInput;
 
 export async function loadReviewFacts(db: TransactionClient, rfpId: string) {
   const rfp = await db.rfp.findUniqueOrThrow({
@@ -39,65 +47,64 @@ export async function loadReviewFacts(db: TransactionClient, rfpId: string) {
           scaleMax: true,
         },
       },
-    },
-  });
-  const invitations = await db.invitation.findMany({
-    where: {
-      rfpId,
-      OR: [
-        { status: { in: ["SHORTLISTED", "AWARDED", "RESERVE"] } },
-        { status: "ELIMINATED", shortlistDecision: { outcome: "SHORTLISTED" } },
-      ],
-    },
-    orderBy: { invitedAt: "asc" },
-    select: {
-      id: true,
-      status: true,
-      vendor: { select: { name: true } },
-      contact: { select: { name: true, email: true } },
-      shortlistDecision: { select: { broughtInAnyway: true, justification: true, requestedBy: true } },
-      conflicts: {
-        where: { hasConflict: true },
-        select: { decision: true, decisionNote: true, member: { select: { user: { select: { name: true } } } } },
-      },
-      scoreSheets: {
-        where: { reopenReason: { not: null } },
-        select: { reopenReason: true, member: { select: { user: { select: { name: true } } } } },
-      },
-      proposal: {
+      // One query with the rfp (relation joins): the ranked vendors, their consensus scores and the
+      // panel's rankings. Scores and oral scores follow in two more: the executive review stays
+      // within the page budget (tests/integration/query-budget.test.ts).
+      invitations: {
+        where: RANKED,
+        orderBy: { invitedAt: "asc" },
         select: {
+          id: true,
           status: true,
-          currency: true,
-          termMonths: true,
-          priceLines: { select: { kind: true, quantity: true, unitPrice: true } },
-          commitments: { where: { kind: "LIMITATION" }, orderBy: { position: "asc" }, select: { text: true } },
-          responses: {
-            where: { requirement: { kind: "MANDATORY" }, compliance: { in: ["PARTIAL", "DOES_NOT_COMPLY"] } },
-            select: { compliance: true, requirement: { select: { code: true, text: true } } },
+          vendor: { select: { name: true } },
+          contact: { select: { name: true, email: true } },
+          shortlistDecision: { select: { broughtInAnyway: true, justification: true, requestedBy: true } },
+          conflicts: {
+            where: { hasConflict: true },
+            select: { decision: true, decisionNote: true, member: { select: { user: { select: { name: true } } } } },
           },
-          checks: {
-            where: { decision: "FAIL" },
-            select: { note: true, requirement: { select: { code: true, text: true } } },
+          scoreSheets: {
+            where: { reopenReason: { not: null } },
+            select: { reopenReason: true, member: { select: { user: { select: { name: true } } } } },
+          },
+          proposal: {
+            select: {
+              status: true,
+              currency: true,
+              termMonths: true,
+              priceLines: { select: { kind: true, quantity: true, unitPrice: true } },
+              commitments: { where: { kind: "LIMITATION" }, orderBy: { position: "asc" }, select: { text: true } },
+              responses: {
+                where: { requirement: { kind: "MANDATORY" }, compliance: { in: ["PARTIAL", "DOES_NOT_COMPLY"] } },
+                select: { compliance: true, requirement: { select: { code: true, text: true } } },
+              },
+              checks: {
+                where: { decision: "FAIL" },
+                select: { note: true, requirement: { select: { code: true, text: true } } },
+              },
+            },
           },
         },
       },
+      consensusScores: {
+        where: { invitation: RANKED },
+        select: {
+          invitationId: true,
+          criterionId: true,
+          value: true,
+          criterion: { select: { name: true } },
+          minorityOpinions: { select: { opinion: true, member: { select: { user: { select: { name: true } } } } } },
+        },
+      },
+      panelRankings: { where: { submittedAt: { not: null } }, select: { memberId: true, tiers: true } },
     },
   });
+  const { invitations, consensusScores: consensus, panelRankings: rankings } = rfp;
   const invitationIds = invitations.map((invitation) => invitation.id);
-  const [scores, consensus, oralScores, rankings] = await Promise.all([
+  const [scores, oralScores] = await Promise.all([
     db.score.findMany({
       where: { value: { not: null }, sheet: { rfpId, status: "SUBMITTED", invitationId: { in: invitationIds } } },
       select: { criterionId: true, value: true, sheet: { select: { invitationId: true, memberId: true } } },
-    }),
-    db.consensusScore.findMany({
-      where: { rfpId, invitationId: { in: invitationIds } },
-      select: {
-        invitationId: true,
-        criterionId: true,
-        value: true,
-        criterion: { select: { name: true } },
-        minorityOpinions: { select: { opinion: true, member: { select: { user: { select: { name: true } } } } } },
-      },
     }),
     db.oralScore.findMany({
       where: { value: { not: null }, debrief: { status: "SUBMITTED", interview: { rfpId } } },
@@ -106,10 +113,6 @@ export async function loadReviewFacts(db: TransactionClient, rfpId: string) {
         value: true,
         debrief: { select: { memberId: true, interview: { select: { invitationId: true } } } },
       },
-    }),
-    db.panelRanking.findMany({
-      where: { rfpId, submittedAt: { not: null } },
-      select: { memberId: true, tiers: true },
     }),
   ]);
   const ranked = new Set(invitationIds);

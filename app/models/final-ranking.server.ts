@@ -41,6 +41,7 @@ async function loadWeights(rfpId: string, db: Db) {
       finalWeights: true,
       finalWeightsSetAt: true,
       priceFormula: true,
+      interviews: { select: { _count: { select: { debriefs: true } } } },
       criteria: {
         select: {
           id: true,
@@ -58,7 +59,7 @@ async function loadWeights(rfpId: string, db: Db) {
   if (!rfp) throw notFound("We could not find that RFP.");
   const criteria = rfp.criteria.map((criterion) => ({ ...criterion, weight: Number(criterion.weight) }));
   const stored = readFinalWeights(rfp.finalWeights);
-  const debriefsRecorded = await db.debrief.count({ where: { interview: { rfpId } } });
+  const debriefsRecorded = rfp.interviews.reduce((sum, interview) => sum + interview._count.debriefs, 0);
   return {
     rfp,
     criteria,
@@ -70,48 +71,54 @@ async function loadWeights(rfpId: string, db: Db) {
 }
 
 /** Every number the final ranking is built from, with what it rests on (the evidence). */
-async function computeFinalRanking(rfpId: string, db: Db) {
-  const base = await loadWeights(rfpId, db);
-  const candidates = await rankingCandidates(rfpId, db);
+async function computeFinalRanking(rfpId: string, db: Db, known?: Awaited<ReturnType<typeof rankingCandidates>>) {
+  const [base, candidates] = await Promise.all([loadWeights(rfpId, db), known ?? rankingCandidates(rfpId, db)]);
   const vendorIds = candidates.map((candidate) => candidate.id);
-  const [sheets, consensus, interviews, proposals] = await Promise.all([
-    db.scoreSheet.findMany({
-      where: { rfpId, status: "SUBMITTED", invitationId: { in: vendorIds } },
-      select: {
-        memberId: true,
-        invitationId: true,
-        scores: { where: { value: { not: null } }, select: { criterionId: true, value: true } },
+  // One query (relation joins) for every vendor's evidence: sheets, agreed scores, interview, proposal.
+  const stored = await db.invitation.findMany({
+    where: { rfpId, id: { in: vendorIds } },
+    select: {
+      id: true,
+      scoreSheets: {
+        where: { status: "SUBMITTED" },
+        select: {
+          memberId: true,
+          invitationId: true,
+          scores: { where: { value: { not: null } }, select: { criterionId: true, value: true } },
+        },
       },
-    }),
-    db.consensusScore.findMany({
-      where: { rfpId, invitationId: { in: vendorIds } },
-      select: { invitationId: true, criterionId: true, value: true },
-    }),
-    db.interview.findMany({
-      where: { rfpId, invitationId: { in: vendorIds } },
-      select: {
-        id: true,
-        invitationId: true,
-        attendees: { where: { member: { role: "PANEL" } }, select: { memberId: true } },
-        debriefs: {
-          select: {
-            memberId: true,
-            status: true,
-            oralScores: { where: { value: { not: null } }, select: { criterionId: true, value: true } },
+      consensusScores: { select: { invitationId: true, criterionId: true, value: true } },
+      interview: {
+        select: {
+          id: true,
+          invitationId: true,
+          attendees: { where: { member: { role: "PANEL" } }, select: { memberId: true } },
+          debriefs: {
+            select: {
+              memberId: true,
+              status: true,
+              oralScores: { where: { value: { not: null } }, select: { criterionId: true, value: true } },
+            },
           },
         },
       },
-    }),
-    db.proposal.findMany({
-      where: { rfpId, status: "SUBMITTED", invitationId: { in: vendorIds } },
-      select: {
-        id: true,
-        invitationId: true,
-        currency: true,
-        priceLines: { select: { kind: true, quantity: true, unitPrice: true } },
+      proposal: {
+        select: {
+          id: true,
+          invitationId: true,
+          status: true,
+          currency: true,
+          priceLines: { select: { kind: true, quantity: true, unitPrice: true } },
+        },
       },
-    }),
-  ]);
+    },
+  });
+  const sheets = stored.flatMap((invitation) => invitation.scoreSheets);
+  const consensus = stored.flatMap((invitation) => invitation.consensusScores);
+  const interviews = stored.flatMap((invitation) => (invitation.interview ? [invitation.interview] : []));
+  const proposals = stored.flatMap((invitation) =>
+    invitation.proposal && invitation.proposal.status === "SUBMITTED" ? [invitation.proposal] : [],
+  );
   const revealedInterviews = interviews.filter((interview) => {
     const statuses = interview.attendees.map(
       (attendee) =>
@@ -227,9 +234,10 @@ async function computeFinalRanking(rfpId: string, db: Db) {
  * read the evaluation results anyway) see them as they form.
  */
 export async function getFinalRankingPage(rfpId: string, viewer: { permissions: readonly RfpAction[] }) {
-  const panelRanking = await revealedSchulzeRanking(rfpId);
+  const candidates = await rankingCandidates(rfpId, prisma);
+  const panelRanking = await revealedSchulzeRanking(rfpId, prisma, candidates);
   const sealed = viewer.permissions.includes("rfp.rank_vendors") && panelRanking === null;
-  const computed = await computeFinalRanking(rfpId, prisma);
+  const computed = await computeFinalRanking(rfpId, prisma, candidates);
   const notified = computed.candidates.some(
     (candidate) => candidate.status === "RESERVE" || candidate.status === "ELIMINATED",
   );

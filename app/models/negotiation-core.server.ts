@@ -130,19 +130,20 @@ export async function refreshRiskReview(tx: TransactionClient, negotiationId: st
 }
 
 /** Everything readiness reads, loaded in one go (inside a transaction or not). */
-export async function readinessOf(db: TransactionClient, negotiationId: string, now: Date) {
-  const [contract, decisions, terms] = await Promise.all([
-    loadContract(db, negotiationId),
-    db.riskFlagDecision.findMany({
-      where: { negotiationId },
-      select: { flagKey: true, status: true, note: true, decidedAt: true, decidedBy: { select: { name: true } } },
-    }),
-    db.contractTerm.findMany({
-      where: { negotiationId },
-      orderBy: { position: "asc" },
-      select: { id: true, title: true, status: true },
-    }),
-  ]);
+/** What readiness is computed from: the contract with its flag decisions and terms (one query). */
+export const readinessSelect = {
+  ...contractSelect,
+  flagDecisions: {
+    select: { flagKey: true, status: true, note: true, decidedAt: true, decidedBy: { select: { name: true } } },
+  },
+  terms: { orderBy: { position: "asc" }, select: { id: true, title: true, status: true } },
+} satisfies Prisma.NegotiationSelect;
+
+type ReadinessRow = Prisma.NegotiationGetPayload<{ select: typeof readinessSelect }>;
+
+/** Readiness of a negotiation already loaded with `readinessSelect` (callers fold it into their query). */
+export function readinessFromRow(row: ReadinessRow, now: Date) {
+  const { flagDecisions: decisions, terms, ...contract } = row;
   const flags = reviewNegotiation(contract);
   const state = readiness({
     flags,
@@ -152,6 +153,11 @@ export async function readinessOf(db: TransactionClient, negotiationId: string, 
     now,
   });
   return { contract, flags, decisions, terms, state };
+}
+
+export async function readinessOf(db: TransactionClient, negotiationId: string, now: Date) {
+  const row = await db.negotiation.findUniqueOrThrow({ where: { id: negotiationId }, select: readinessSelect });
+  return readinessFromRow(row, now);
 }
 
 /** The versions a form should save against after a conflict (so saving again applies the user's input). */

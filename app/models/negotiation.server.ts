@@ -12,7 +12,13 @@ import {
 } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
 import { BUYER_NAME } from "./invitation-link.server";
-import { claimNegotiation, findCurrentNegotiation, readinessOf } from "./negotiation-core.server";
+import {
+  claimNegotiation,
+  findCurrentNegotiation,
+  readinessFromRow,
+  readinessOf,
+  readinessSelect,
+} from "./negotiation-core.server";
 import { queueMessage } from "./outbox.server";
 import { transitionRfpInTx } from "./rfp.server";
 
@@ -200,29 +206,29 @@ function firstOfNextMonth(now: Date, timeZone: string) {
 // Overview -------------------------------------------------------------------------------------
 
 export async function getNegotiationOverview(rfpId: string, now = new Date()) {
-  const current = await findCurrentNegotiation(prisma, rfpId);
-  const [negotiation, past, executives, runnerUp] = await Promise.all([
-    current
-      ? prisma.negotiation.findUniqueOrThrow({
-          where: { id: current.id },
-          select: {
-            id: true,
-            status: true,
-            version: true,
-            currency: true,
-            openedAt: true,
-            readyAt: true,
-            closedAt: true,
-            termLengthMonths: true,
-            startDate: true,
-            renewal: true,
-            serviceTier: true,
-            sponsor: { select: { id: true, name: true, email: true } },
-            invitation: { select: { id: true, status: true, vendor: { select: { name: true } } } },
-            priceLines: { select: { kind: true, quantity: true, unitPrice: true, description: true, unit: true } },
-          },
-        })
-      : null,
+  const [current, past, executives, runnerUp] = await Promise.all([
+    // The current negotiation with what its readiness needs, in one query.
+    prisma.negotiation.findFirst({
+      where: { rfpId, status: { not: "BROKEN_DOWN" } },
+      orderBy: { openedAt: "desc" },
+      select: {
+        ...readinessSelect,
+        id: true,
+        status: true,
+        version: true,
+        currency: true,
+        openedAt: true,
+        readyAt: true,
+        closedAt: true,
+        termLengthMonths: true,
+        startDate: true,
+        renewal: true,
+        serviceTier: true,
+        sponsor: { select: { id: true, name: true, email: true } },
+        invitation: { select: { id: true, status: true, vendor: { select: { name: true } } } },
+        priceLines: { select: { kind: true, quantity: true, unitPrice: true, description: true, unit: true } },
+      },
+    }),
     listPastNegotiations(rfpId),
     prisma.user.findMany({
       where: { role: "EXECUTIVE", disabledAt: null },
@@ -231,8 +237,24 @@ export async function getNegotiationOverview(rfpId: string, now = new Date()) {
     }),
     findRunnerUp(prisma, rfpId),
   ]);
-  if (!negotiation) return { negotiation: null, past, executives, runnerUp: null };
-  const { state, flags } = await readinessOf(prisma, negotiation.id, now);
+  if (!current) return { negotiation: null, past, executives, runnerUp: null };
+  const { state, flags } = readinessFromRow(current, now);
+  const negotiation = {
+    id: current.id,
+    status: current.status,
+    version: current.version,
+    currency: current.currency,
+    openedAt: current.openedAt,
+    readyAt: current.readyAt,
+    closedAt: current.closedAt,
+    termLengthMonths: current.termLengthMonths,
+    startDate: current.startDate,
+    renewal: current.renewal,
+    serviceTier: current.serviceTier,
+    sponsor: current.sponsor,
+    invitation: current.invitation,
+    priceLines: current.priceLines,
+  };
   const { priceLines, ...rest } = negotiation;
   const totals = priceScheduleTotals(
     priceLines.map((line) => ({ ...line, quantity: line.quantity.toString(), unitPrice: line.unitPrice.toString() })),
@@ -295,16 +317,22 @@ export function listPastNegotiations(rfpId: string) {
 
 /** The header of every workspace page: whose negotiation, its status, what is still outstanding. */
 export async function getNegotiationHeader(rfpId: string, now = new Date()) {
-  const current = await findCurrentNegotiation(prisma, rfpId);
-  const pastCount = await prisma.negotiation.count({ where: { rfpId, status: "BROKEN_DOWN" } });
-  if (!current) return { negotiation: null, pastCount };
-  const [negotiation, { state }] = await Promise.all([
-    prisma.negotiation.findUniqueOrThrow({
-      where: { id: current.id },
-      select: { id: true, status: true, invitation: { select: { vendor: { select: { name: true } } } } },
+  const [current, pastCount] = await Promise.all([
+    prisma.negotiation.findFirst({
+      where: { rfpId, status: { not: "BROKEN_DOWN" } },
+      orderBy: { openedAt: "desc" },
+      select: {
+        ...readinessSelect,
+        id: true,
+        status: true,
+        invitation: { select: { vendor: { select: { name: true } } } },
+      },
     }),
-    readinessOf(prisma, current.id, now),
+    prisma.negotiation.count({ where: { rfpId, status: "BROKEN_DOWN" } }),
   ]);
+  if (!current) return { negotiation: null, pastCount };
+  const negotiation = current;
+  const { state } = readinessFromRow(current, now);
   const pendingCommitments = state.commitments.length;
   return {
     negotiation: {

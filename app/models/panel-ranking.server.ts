@@ -175,8 +175,12 @@ function aggregate(
 }
 
 /** The Schulze ranking once revealed (for the final-ranking page), else null. */
-export async function revealedSchulzeRanking(rfpId: string, db: Db = prisma) {
-  const [candidates, panel] = await Promise.all([rankingCandidates(rfpId, db), rankers(rfpId, db)]);
+export async function revealedSchulzeRanking(
+  rfpId: string,
+  db: Db = prisma,
+  known?: Awaited<ReturnType<typeof rankingCandidates>>,
+) {
+  const [candidates, panel] = await Promise.all([known ?? rankingCandidates(rfpId, db), rankers(rfpId, db)]);
   const rows = await rankingRows(
     rfpId,
     panel.map((member) => member.memberId),

@@ -11,10 +11,26 @@ import * as rfpList from "~/routes/rfps._index";
 import * as rfpLayout from "~/routes/rfps.$rfpId";
 import * as overview from "~/routes/rfps.$rfpId._index";
 import * as addenda from "~/routes/rfps.$rfpId.addenda";
+import * as compliance from "~/routes/rfps.$rfpId.compliance";
+import * as consensus from "~/routes/rfps.$rfpId.consensus";
 import * as criteria from "~/routes/rfps.$rfpId.criteria";
 import * as documentPage from "~/routes/rfps.$rfpId.document._index";
+import * as exportsPage from "~/routes/rfps.$rfpId.exports";
+import * as finalRanking from "~/routes/rfps.$rfpId.final-ranking";
+import * as interviews from "~/routes/rfps.$rfpId.interviews._index";
+import * as negotiationLayout from "~/routes/rfps.$rfpId.negotiation";
+import * as negotiation from "~/routes/rfps.$rfpId.negotiation._index";
+import * as negotiationTerms from "~/routes/rfps.$rfpId.negotiation.terms";
+import * as panel from "~/routes/rfps.$rfpId.panel";
+import * as price from "~/routes/rfps.$rfpId.price";
+import * as progress from "~/routes/rfps.$rfpId.progress";
 import * as proposals from "~/routes/rfps.$rfpId.proposals";
 import * as questions from "~/routes/rfps.$rfpId.questions";
+import * as rankings from "~/routes/rfps.$rfpId.rankings";
+import * as results from "~/routes/rfps.$rfpId.results";
+import * as review from "~/routes/rfps.$rfpId.review";
+import * as sensitivity from "~/routes/rfps.$rfpId.sensitivity";
+import * as shortlist from "~/routes/rfps.$rfpId.shortlist";
 import * as vendors from "~/routes/rfps.$rfpId.vendors";
 import { getRequestContext, runWithRequestContext } from "~/utils/request-context.server";
 import { seedDemoIfFresh } from "../../prisma/seed";
@@ -71,6 +87,25 @@ describe("queries per page view", () => {
     ["questions", [root, rfpLayout, questions], (id) => `/rfps/${id}/questions`],
     ["addenda", [root, rfpLayout, addenda], (id) => `/rfps/${id}/addenda`],
     ["proposals", [root, rfpLayout, proposals], (id) => `/rfps/${id}/proposals`],
+    ["compliance", [root, rfpLayout, compliance], (id) => `/rfps/${id}/compliance`],
+    ["price", [root, rfpLayout, price], (id) => `/rfps/${id}/price`],
+    ["panel", [root, rfpLayout, panel], (id) => `/rfps/${id}/panel`],
+    ["progress", [root, rfpLayout, progress], (id) => `/rfps/${id}/progress`],
+    ["consensus matrix", [root, rfpLayout, consensus], (id) => `/rfps/${id}/consensus`],
+    ["results", [root, rfpLayout, results], (id) => `/rfps/${id}/results`],
+    ["sensitivity", [root, rfpLayout, sensitivity], (id) => `/rfps/${id}/sensitivity`],
+    ["shortlist", [root, rfpLayout, shortlist], (id) => `/rfps/${id}/shortlist`],
+    ["interviews", [root, rfpLayout, interviews], (id) => `/rfps/${id}/interviews`],
+    ["panel rankings", [root, rfpLayout, rankings], (id) => `/rfps/${id}/rankings`],
+    ["final ranking", [root, rfpLayout, finalRanking], (id) => `/rfps/${id}/final-ranking`],
+    ["executive review", [root, rfpLayout, review], (id) => `/rfps/${id}/review`],
+    ["negotiation", [root, rfpLayout, negotiationLayout, negotiation], (id) => `/rfps/${id}/negotiation`],
+    [
+      "negotiation terms",
+      [root, rfpLayout, negotiationLayout, negotiationTerms],
+      (id) => `/rfps/${id}/negotiation/terms`,
+    ],
+    ["exports", [root, rfpLayout, exportsPage], (id) => `/rfps/${id}/exports`],
   ];
   for (const [name, modules, path] of pages) {
     it(`${name}: at most ${BUDGET} queries`, async () => {
