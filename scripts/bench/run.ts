@@ -23,10 +23,17 @@ const CONNECTIONS = [10, 50];
 type PageSpec = {
   name: string;
   path: (ids: SeedIds) => string;
-  method?: "GET" | "POST";
-  body?: (ids: SeedIds) => string;
+  /** Whose session loads the page (default: the lead). */
+  as?: "evaluator";
 };
-type SeedIds = { rfpId: string; leadEmail: string; password: string };
+type SeedIds = {
+  rfpId: string;
+  leadEmail: string;
+  password: string;
+  evaluatorEmail: string;
+  evaluatorSheetInvitationId: string;
+  autosave: { rfpId: string; invitationId: string; criterionIds: string[]; emails: string[] };
+};
 
 /** The pages the issue names, as far as they exist; later modules add theirs here. */
 const PAGES: PageSpec[] = [
@@ -34,7 +41,73 @@ const PAGES: PageSpec[] = [
   { name: "dashboard", path: () => "/dashboard" },
   { name: "RFP overview", path: (ids) => `/rfps/${ids.rfpId}` },
   { name: "RFP list", path: () => "/rfps" },
+  { name: "consensus matrix", path: (ids) => `/rfps/${ids.rfpId}/consensus` },
+  {
+    name: "scoring sheet (evaluator)",
+    path: (ids) => `/rfps/${ids.rfpId}/scoring/${ids.evaluatorSheetInvitationId}`,
+    as: "evaluator",
+  },
+  { name: "executive review", path: (ids) => `/rfps/${ids.rfpId}/review` },
+  { name: "negotiation (60 terms)", path: (ids) => `/rfps/${ids.rfpId}/negotiation/terms` },
 ];
+
+/**
+ * Score autosave: 20 evaluators, one connection each, saving their own draft sheet back to back
+ * through the route's single-fetch endpoint (what the browser's fetcher calls). Each connection
+ * tracks its sheet's version from the answers, as the page does, so saves are not conflicts.
+ */
+async function measureAutosave(base: string, ids: SeedIds) {
+  const { autosave } = ids;
+  const cookies = await Promise.all(autosave.emails.map((email) => signIn(base, { ...ids, leadEmail: email })));
+  const versions = cookies.map(() => 1);
+  let nextClient = 0;
+  const url = `${base}/rfps/${autosave.rfpId}/scoring/${autosave.invitationId}.data`;
+  const bodyFor = (version: number, round: number) => {
+    const form = new URLSearchParams({ intent: "autosave", version: String(version) });
+    autosave.criterionIds.forEach((criterionId, index) => {
+      form.set(`score:${criterionId}`, String(1 + ((round + index) % 4)));
+      form.set(`comment:${criterionId}`, `Draft note ${round}`);
+    });
+    return form.toString();
+  };
+  let rounds = 0;
+  let conflicts = 0;
+  const result = await autocannon({
+    url,
+    connections: autosave.emails.length,
+    duration: SECONDS,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request: Record<string, unknown>, context: Record<string, number>) => {
+          if (context.who === undefined) context.who = nextClient++ % cookies.length;
+          const who = context.who;
+          return {
+            ...request,
+            headers: {
+              cookie: cookies[who] ?? "",
+              "content-type": "application/x-www-form-urlencoded",
+              origin: base,
+            },
+            body: bodyFor(versions[who] ?? 1, rounds++),
+          };
+        },
+        onResponse: (status: number, body: string, context: Record<string, number>) => {
+          const version = /"version",(\d+)/.exec(body)?.[1];
+          if (version && context.who !== undefined) versions[context.who] = Number(version);
+          if (status === 409) conflicts++;
+        },
+      },
+    ],
+  } as unknown as autocannon.Options);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    conflicts,
+  };
+}
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
@@ -97,10 +170,12 @@ async function measureDatabase(label: string, databaseUrl: string) {
   });
   try {
     await waitForServer(base);
-    const cookie = await signIn(base, ids);
+    const leadCookie = await signIn(base, ids);
+    const evaluatorCookie = await signIn(base, { ...ids, leadEmail: ids.evaluatorEmail });
     const rows = [];
     for (const page of PAGES) {
       const url = `${base}${page.path(ids)}`;
+      const cookie = page.as === "evaluator" ? evaluatorCookie : leadCookie;
       const probe = await fetch(url, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${page.name}: ${probe.status}`);
       const queries = Number(probe.headers.get("x-query-count") ?? 0);
@@ -111,7 +186,9 @@ async function measureDatabase(label: string, databaseUrl: string) {
       }
       rows.push({ page: page.name, queries, runs });
     }
-    return rows;
+    log(`[${label}] score autosave, 20 evaluators…`);
+    const autosave = await measureAutosave(base, ids);
+    return { rows, autosave };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -175,7 +252,7 @@ async function main() {
   }
   try {
     for (const database of databases) {
-      const rows = await measureDatabase(database.label, database.url);
+      const { rows, autosave } = await measureDatabase(database.label, database.url);
       const health = rows[0];
       report.push(`\n## Server on ${database.label}`);
       report.push(
@@ -196,6 +273,9 @@ async function main() {
             row.runs.reduce((sum, run) => sum + run.errors, 0),
           ]),
         ),
+      );
+      report.push(
+        `\nScore autosave, 20 evaluators each saving their own draft back to back: ${autosave.rps} saves/s, p50 ${autosave.p50} ms, p99 ${autosave.p99} ms (goal p99 ≤ 50 ms), ${autosave.errors} non-2xx, ${autosave.conflicts} version conflicts.`,
       );
       database.cleanup?.();
     }

@@ -208,7 +208,102 @@ export async function seedBenchmark() {
     });
   }
   await seedEvaluationAndAfter(rfp.id, lead.id, evaluators, invitationIds, leafIds, oral.id, now);
-  return { rfpId: rfp.id, leadEmail: BENCH_LEAD_EMAIL, password: BENCH_PASSWORD };
+  const autosave = await seedAutosaveRfp(lead.id, passwordHash, tag, now);
+  return {
+    rfpId: rfp.id,
+    leadEmail: BENCH_LEAD_EMAIL,
+    password: BENCH_PASSWORD,
+    evaluatorEmail: "evaluator1@bench.example",
+    evaluatorSheetInvitationId: invitationIds[0] ?? "",
+    autosave,
+  };
+}
+
+export const AUTOSAVE_EVALUATORS = 20;
+
+/**
+ * A second, small RFP in evaluation for the autosave measurement: 20 evaluators, each with a
+ * draft sheet (10 criteria) on the same vendor, no conflicts declared.
+ */
+async function seedAutosaveRfp(leadId: string, passwordHash: string, tag: string, now: number) {
+  const day = 86_400_000;
+  const rfp = await prisma.rfp.create({
+    data: {
+      reference: `RFP-BENCH-AUTOSAVE-${tag}`,
+      title: "Autosave benchmark",
+      summary: "Twenty evaluators scoring at once.",
+      category: "Benchmark",
+      currency: "EUR",
+      timeZone: "Europe/Amsterdam",
+      stage: "EVALUATION",
+      issueDate: new Date(now - 30 * day),
+      questionsDeadline: new Date(now - 20 * day),
+      proposalDeadline: new Date(now - 10 * day),
+      interviewStart: new Date(now + 10 * day),
+      interviewEnd: new Date(now + 14 * day),
+      decisionTarget: new Date(now + 30 * day),
+      proposalsOpenedAt: new Date(now - 9 * day),
+      proposalsOpenedById: leadId,
+      createdById: leadId,
+      members: { create: [{ userId: leadId, role: "LEAD" }] },
+    },
+    select: { id: true },
+  });
+  const criterionIds: string[] = [];
+  for (let index = 0; index < 10; index++) {
+    const criterion = await prisma.criterion.create({
+      data: { rfpId: rfp.id, position: index, name: `Criterion ${index + 1}`, weight: 10, stage: "WRITTEN" },
+      select: { id: true },
+    });
+    criterionIds.push(criterion.id);
+  }
+  const name = `Autosave Vendor ${tag}`;
+  const vendor = await prisma.vendor.create({
+    data: { name, normalizedName: name.toLowerCase() },
+    select: { id: true },
+  });
+  const invitation = await prisma.invitation.create({
+    data: {
+      rfpId: rfp.id,
+      vendorId: vendor.id,
+      tokenHash: randomBytes(32).toString("hex"),
+      tokenHint: "bench",
+      status: "SUBMITTED",
+      invitedById: leadId,
+    },
+    select: { id: true },
+  });
+  await prisma.proposal.create({
+    data: {
+      rfpId: rfp.id,
+      invitationId: invitation.id,
+      status: "SUBMITTED",
+      currency: "EUR",
+      termMonths: 36,
+      submittedAt: new Date(now - 11 * day),
+      submissionCount: 1,
+    },
+  });
+  const emails: string[] = [];
+  for (let index = 0; index < AUTOSAVE_EVALUATORS; index++) {
+    const email = `autosave${index + 1}@bench.example`;
+    const user = await prisma.user.create({
+      data: { name: `Autosave Evaluator ${index + 1}`, email, role: "EVALUATOR", passwordHash },
+      select: { id: true },
+    });
+    const member = await prisma.rfpMember.create({
+      data: { rfpId: rfp.id, userId: user.id, role: "PANEL", functionalGroup: "IT" },
+      select: { id: true },
+    });
+    await prisma.conflictDeclaration.create({
+      data: { rfpId: rfp.id, memberId: member.id, invitationId: invitation.id, hasConflict: false },
+    });
+    await prisma.scoreSheet.create({
+      data: { rfpId: rfp.id, memberId: member.id, invitationId: invitation.id, status: "DRAFT" },
+    });
+    emails.push(email);
+  }
+  return { rfpId: rfp.id, invitationId: invitation.id, criterionIds, emails };
 }
 
 /** A deterministic pseudo-random score 0–5: vendor quality plus evaluator habit plus noise. */
