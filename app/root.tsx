@@ -1,3 +1,5 @@
+// First: configures Zod before any module defines a schema (see the module).
+import "~/utils/zod-config";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {

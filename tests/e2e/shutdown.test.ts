@@ -181,11 +181,11 @@ describe("the production server process", () => {
       expect(count(rfps, ">Depot security 2028</a>")).toBe(1);
       expect(count(rfps, ">Managed IT Services 2027</a>")).toBe(1);
       expect(count(rfps, ">Contact Centre Services 2027</a>")).toBe(1);
-      // The two demo tenders and the new one: the demo was not seeded a second time.
-      expect(rfps.match(/<td class="mono">RFP-\d{4}-\d{3}<\/td>/g)).toHaveLength(3);
-      // Still the six demo accounts, not twelve.
+      // The three demo tenders and the new one: the demo was not seeded a second time.
+      expect(rfps.match(/<td class="mono">RFP-\d{4}-\d{3}<\/td>/g)).toHaveLength(4);
+      // Still the ten demo accounts, not twenty.
       const alex = await signIn(second, ALEX);
-      expect(await page(second, "/dashboard", alex)).toContain("<dt>Accounts</dt><dd>6 (0 disabled)</dd>");
+      expect(await page(second, "/dashboard", alex)).toContain("<dt>Accounts</dt><dd>10 (0 disabled)</dd>");
 
       second.child.kill("SIGTERM");
       expect(await exitWithin(second, 15_000)).toMatchObject({ code: 0, signal: null });
