@@ -28,10 +28,16 @@ const input: DecisionMemoInput = {
 describe("decision memo", () => {
   it("lists the recommended vendor, the runner-up, then the others by how far they got", () => {
     expect(standings(input)).toEqual([
-      { place: 1, name: "Contoso", outcome: "Recommended for award", panelPlace: null },
-      { place: 2, name: "Fabrikam", outcome: "Runner-up, held in reserve", panelPlace: null },
-      { place: null, name: "Eliminated Ltd", outcome: "Not selected after the interviews", panelPlace: null },
-      { place: null, name: "Northwind", outcome: "Not shortlisted", panelPlace: null },
+      { place: 1, name: "Contoso", outcome: "Recommended for award", panelPlace: null, parts: null },
+      { place: 2, name: "Fabrikam", outcome: "Runner-up, held in reserve", panelPlace: null, parts: null },
+      {
+        place: null,
+        name: "Eliminated Ltd",
+        outcome: "Not selected after the interviews",
+        panelPlace: null,
+        parts: null,
+      },
+      { place: null, name: "Northwind", outcome: "Not shortlisted", panelPlace: null, parts: null },
     ]);
   });
 
@@ -60,5 +66,25 @@ describe("decision memo", () => {
     ]);
     expect(panelRanking(withPanel)?.agreement).toMatch(/^The panel shows .* agreement \(W = 0\.\d\d\)/);
     expect(panelRanking({ ...withPanel, panelRankings: withPanel.panelRankings?.slice(0, 1) })).toBeNull();
+  });
+
+  it("carries the weighted written, oral and price parts the executives reviewed", () => {
+    const withRanking: DecisionMemoInput = {
+      ...input,
+      finalRanking: {
+        weights: { WRITTEN: 60, ORAL: 20, PRICE: 20 },
+        rows: [
+          { invitationId: "c", written: 80, oral: 70, price: 90, total: 80 },
+          { invitationId: "f", written: 70, oral: 75, price: 100, total: 77 },
+          { invitationId: "e", written: 60, oral: null, price: 95, total: 55 },
+        ],
+      },
+    };
+    expect(standings(withRanking).map((row) => [row.name, row.parts?.total ?? null, row.parts?.oral ?? null])).toEqual([
+      ["Contoso", 80, 70],
+      ["Fabrikam", 77, 75],
+      ["Eliminated Ltd", 55, null],
+      ["Northwind", null, null],
+    ]);
   });
 });

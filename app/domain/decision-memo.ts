@@ -42,9 +42,31 @@ export type DecisionMemoInput = {
   }[];
   /** The panel members' submitted rankings after the interviews: tiers of invitation ids, best first. */
   panelRankings?: readonly { memberId: string; tiers: readonly (readonly string[])[] }[];
+  /**
+   * The weighted final ranking the executives reviewed (written, oral and price parts out of 100,
+   * and the total), per invitation; absent when it could not be computed.
+   */
+  finalRanking?: {
+    weights: { WRITTEN: number; ORAL: number; PRICE: number };
+    rows: readonly {
+      invitationId: string;
+      written: number | null;
+      oral: number | null;
+      price: number | null;
+      total: number;
+    }[];
+  } | null;
 };
 
-export type Standing = { place: number | null; name: string; outcome: string; panelPlace: number | null };
+export type StandingParts = { written: number | null; oral: number | null; price: number | null; total: number };
+export type Standing = {
+  place: number | null;
+  name: string;
+  outcome: string;
+  panelPlace: number | null;
+  /** The weighted parts, for vendors in the final ranking. */
+  parts: StandingParts | null;
+};
 
 /** Later in this list = left the process later = placed higher among those not selected. */
 const EXIT_ORDER: InvitationStatus[] = [
@@ -93,8 +115,14 @@ export function standings(input: DecisionMemoInput): Standing[] {
         name: vendor.name,
         outcome: outcomeOf(vendor, recommendation),
         panelPlace: panelPlaces.get(vendor.invitationId) ?? null,
+        parts: partsOf(input, vendor.invitationId),
       };
     });
+}
+
+function partsOf(input: DecisionMemoInput, invitationId: string): StandingParts | null {
+  const row = input.finalRanking?.rows.find((candidate) => candidate.invitationId === invitationId);
+  return row ? { written: row.written, oral: row.oral, price: row.price, total: row.total } : null;
 }
 
 /** "2 of 2 approvals in round 1" — only the current round counts towards the award. */

@@ -7,6 +7,7 @@ import { decisionMemoFilename, decisionMemoPdfDefinition } from "~/utils/decisio
 import { DOCX_TYPE, termSheetDocx } from "~/utils/term-sheet-docx";
 import { termSheetPdfDefinition } from "~/utils/term-sheet-pdf";
 import { recordAudit, type UserActor } from "./audit.server";
+import { computeReview } from "./award-review.server";
 import { BUYER_NAME } from "./invitation-link.server";
 // Registers pdfmake's bundled fonts and the policy that it reads no other file (see rfp-pdf.server).
 import "./rfp-pdf.server";
@@ -240,7 +241,22 @@ export async function loadDecisionMemo(rfpId: string, options: Options = {}) {
     },
   });
   const { rfp, recommended, runnerUp, approvals, ...rest } = recommendation;
+  // The weighted final ranking, as the executive review computed it for the approvers.
+  const { review } = await computeReview(prisma, rfpId);
+  const finalRanking = review.ranking.ok
+    ? {
+        weights: review.weights,
+        rows: review.ranking.rows.map((row) => ({
+          invitationId: row.vendorId,
+          written: row.parts.WRITTEN.score,
+          oral: row.parts.ORAL.score,
+          price: row.parts.PRICE.score,
+          total: row.total,
+        })),
+      }
+    : null;
   return {
+    finalRanking,
     buyer: BUYER_NAME,
     rfp: {
       reference: rfp.reference,

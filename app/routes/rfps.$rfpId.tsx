@@ -136,12 +136,8 @@ export default function RfpLayout() {
       </div>
       <nav className="tabs tabs--spaced tabs--grouped" aria-label="RFP sections">
         {sections.map((section) => (
-          <div key={section.label} className="tab-group" role="group" aria-label={section.label}>
-            {section.label !== "RFP" ? (
-              <span className="tab-group__label" aria-hidden="true">
-                {section.label}
-              </span>
-            ) : null}
+          <div key={section.label} className="tab-group">
+            {section.label !== "RFP" ? <span className="tab-group__label">{section.label}</span> : null}
             {section.links.map((link) => (
               <NavLink key={link.to} to={link.to} end={link.to === "."} className={tabClass}>
                 {link.label}

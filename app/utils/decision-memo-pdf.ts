@@ -42,6 +42,7 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
   ];
   const rows = standings(memo);
   const panel = panelRanking(memo);
+  const weighted = memo.finalRanking ?? null;
   const content: Content[] = [
     { text: memo.buyer.toUpperCase(), color: MUTED, bold: true, fontSize: 9, characterSpacing: 1 },
     { text: "Award decision memo", style: "title" },
@@ -60,13 +61,38 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
       : {
           table: {
             headerRows: 1,
-            widths: panel ? [40, "*", "*", 70] : [40, "*", "*"],
+            widths: [34, "*", "*", ...(weighted ? [44, 44, 44, 44] : []), ...(panel ? [48] : [])],
             body: [
-              header(["Place", "Vendor", "Outcome", ...(panel ? ["Panel's place"] : [])], ["Place", "Panel's place"]),
+              header(
+                [
+                  "Place",
+                  "Vendor",
+                  "Outcome",
+                  ...(weighted
+                    ? [
+                        `Written ${weighted.weights.WRITTEN}%`,
+                        `Oral ${weighted.weights.ORAL}%`,
+                        `Price ${weighted.weights.PRICE}%`,
+                        "Total",
+                      ]
+                    : []),
+                  ...(panel ? ["Panel's place"] : []),
+                ],
+                ["Place", "Panel's place", "Total"],
+              ),
               ...rows.map((row): TableCell[] => [
                 { text: row.place === null ? "—" : String(row.place), alignment: "right" },
                 { text: row.name, bold: row.place === 1 },
                 row.outcome,
+                ...(weighted
+                  ? [row.parts?.written, row.parts?.oral, row.parts?.price, row.parts?.total].map(
+                      (value, index): TableCell => ({
+                        text: value === null || value === undefined ? "—" : value.toFixed(1),
+                        alignment: "right",
+                        bold: index === 3,
+                      }),
+                    )
+                  : []),
                 ...(panel
                   ? [{ text: row.panelPlace === null ? "—" : String(row.panelPlace), alignment: "right" } as TableCell]
                   : []),
@@ -75,6 +101,16 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
           },
           layout: "lightHorizontalLines",
         },
+    ...(weighted
+      ? [
+          {
+            text: "Written, oral and price results out of 100 each, weighted as shown into the total: the final ranking the executives reviewed.",
+            color: MUTED,
+            fontSize: 9,
+            margin: [0, 6, 0, 0],
+          } satisfies Content,
+        ]
+      : []),
     ...(panel
       ? [
           {
