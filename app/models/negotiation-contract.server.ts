@@ -7,7 +7,14 @@ import type { ContractTermInput, PriceChangeInput, PriceLineInput } from "~/sche
 import { zonedLocalToUtc } from "~/utils/dates";
 import { FieldError } from "~/utils/errors.server";
 import { recordAudit, type UserActor } from "./audit.server";
-import { claimNegotiation, findCurrentNegotiation, refreshRiskReview } from "./negotiation-core.server";
+import {
+  type ChildRowTable,
+  claimNegotiation,
+  findCurrentNegotiation,
+  type NegotiationChange,
+  negotiationChildRows,
+  refreshRiskReview,
+} from "./negotiation-core.server";
 
 /**
  * The contract's commercial frame: term and renewal, the service tier bought and its terms of
@@ -79,8 +86,6 @@ export async function getNegotiationContract(rfpId: string) {
   };
 }
 
-type Change = { negotiationId: string; version: number };
-
 async function audited(
   tx: TransactionClient,
   actor: UserActor,
@@ -129,7 +134,11 @@ export async function saveContractPeriod(actor: UserActor, rfpId: string, input:
  * Buy another of the proposal's tiers: its name and terms of service replace the current ones, and
  * its service levels replace those the vendor set (levels we or both sides wrote stay).
  */
-export async function chooseServiceTier(actor: UserActor, rfpId: string, input: Change & { tierId: string }) {
+export async function chooseServiceTier(
+  actor: UserActor,
+  rfpId: string,
+  input: NegotiationChange & { tierId: string },
+) {
   return prisma.$transaction(async (tx) => {
     const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
     const tier = await tx.serviceTier.findFirst({
@@ -172,7 +181,11 @@ export async function chooseServiceTier(actor: UserActor, rfpId: string, input: 
   });
 }
 
-export async function saveTermsOfService(actor: UserActor, rfpId: string, input: Change & { termsOfService: string }) {
+export async function saveTermsOfService(
+  actor: UserActor,
+  rfpId: string,
+  input: NegotiationChange & { termsOfService: string },
+) {
   return prisma.$transaction(async (tx) => {
     const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
     const before = await tx.negotiation.findUniqueOrThrow({
@@ -219,59 +232,14 @@ export async function savePriceChange(actor: UserActor, rfpId: string, input: Pr
 
 // Price schedule -------------------------------------------------------------------------------
 
-const lineSelect = { id: true, description: true, kind: true, unit: true, quantity: true, unitPrice: true } as const;
-
-export async function addPriceLine(actor: UserActor, rfpId: string, input: Change & PriceLineInput) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const last = await tx.negotiationPriceLine.aggregate({
-      where: { negotiationId: negotiation.id },
-      _max: { position: true },
-    });
-    const line = await tx.negotiationPriceLine.create({
-      data: { negotiationId: negotiation.id, position: (last._max.position ?? -1) + 1, ...priceData(input) },
-      select: lineSelect,
-    });
-    await audited(tx, actor, rfpId, negotiation.id, "negotiation.price_line_added", undefined, line);
-    return line;
-  });
-}
-
-export async function updatePriceLine(
-  actor: UserActor,
-  rfpId: string,
-  input: Change & PriceLineInput & { lineId: string },
-) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.negotiationPriceLine.findFirst({
-      where: { id: input.lineId, negotiationId: negotiation.id },
-      select: lineSelect,
-    });
-    if (!before) throw new FieldError("form", "This price line was removed by someone else.");
-    const after = await tx.negotiationPriceLine.update({
-      where: { id: before.id },
-      data: priceData(input),
-      select: lineSelect,
-    });
-    await audited(tx, actor, rfpId, negotiation.id, "negotiation.price_line_updated", before, after);
-    return after;
-  });
-}
-
-export async function deletePriceLine(actor: UserActor, rfpId: string, input: Change & { lineId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.negotiationPriceLine.findFirst({
-      where: { id: input.lineId, negotiationId: negotiation.id },
-      select: lineSelect,
-    });
-    if (!before) throw new FieldError("form", "This price line was already removed.");
-    await tx.negotiationPriceLine.delete({ where: { id: before.id } });
-    await audited(tx, actor, rfpId, negotiation.id, "negotiation.price_line_deleted", before, undefined);
-    return before;
-  });
-}
+const lineSelect = {
+  id: true,
+  description: true,
+  kind: true,
+  unit: true,
+  quantity: true,
+  unitPrice: true,
+} as const satisfies Prisma.NegotiationPriceLineSelect;
 
 function priceData(input: PriceLineInput) {
   return {
@@ -282,3 +250,26 @@ function priceData(input: PriceLineInput) {
     unitPrice: new Prisma.Decimal(input.unitPrice),
   };
 }
+
+/** Price lines are part of the negotiation's commercial terms: their changes are audited on the negotiation. */
+const priceLineRows = negotiationChildRows({
+  noun: "price line",
+  idKey: "lineId",
+  actionPrefix: "negotiation.price_line",
+  audit: { on: "negotiation" },
+  table: {
+    positioned: true,
+    find: (tx, where) => tx.negotiationPriceLine.findFirst({ where, select: lineSelect }),
+    lastPosition: async (tx, negotiationId) =>
+      (await tx.negotiationPriceLine.aggregate({ where: { negotiationId }, _max: { position: true } }))._max.position,
+    create: (tx, at, input) =>
+      tx.negotiationPriceLine.create({ data: { ...at, ...priceData(input) }, select: lineSelect }),
+    update: (tx, id, input) =>
+      tx.negotiationPriceLine.update({ where: { id }, data: priceData(input), select: lineSelect }),
+    remove: (tx, id) => tx.negotiationPriceLine.delete({ where: { id } }),
+  } satisfies ChildRowTable<Prisma.NegotiationPriceLineGetPayload<{ select: typeof lineSelect }>, PriceLineInput>,
+});
+
+export const addPriceLine = priceLineRows.add;
+export const updatePriceLine = priceLineRows.update;
+export const deletePriceLine = priceLineRows.remove;

@@ -9,6 +9,7 @@ import {
 } from "~/domain/negotiation";
 import type { Prisma } from "~/generated/prisma/client";
 import { ConflictError, FieldError } from "~/utils/errors.server";
+import { recordAudit, type UserActor } from "./audit.server";
 
 /**
  * What every negotiation model shares: which negotiation is the current one, the guard every change
@@ -158,6 +159,112 @@ export function readinessFromRow(row: ReadinessRow, now: Date) {
 export async function readinessOf(db: TransactionClient, negotiationId: string, now: Date) {
   const row = await db.negotiation.findUniqueOrThrow({ where: { id: negotiationId }, select: readinessSelect });
   return readinessFromRow(row, now);
+}
+
+/** What every change to a negotiation carries: which one, and the version the form was loaded with. */
+export type NegotiationChange = { negotiationId: string; version: number };
+
+type RowTable<Row extends { id: string }, Input> = {
+  /** The row with this id, only if it belongs to this negotiation. */
+  find(tx: TransactionClient, where: { id: string; negotiationId: string }): Promise<Row | null>;
+  update(tx: TransactionClient, id: string, input: Input): Promise<Row>;
+  remove(tx: TransactionClient, id: string): Promise<unknown>;
+};
+
+/**
+ * How one table of a negotiation's child rows (service levels, fees, obligations, price lines) is
+ * read and written: each method selects the same columns, so the row returned is the row audited.
+ * Positioned rows keep an order, and a new one goes after the last (position = max + 1).
+ */
+export type ChildRowTable<Row extends { id: string }, Input> = RowTable<Row, Input> &
+  (
+    | { positioned: false; create(tx: TransactionClient, at: { negotiationId: string }, input: Input): Promise<Row> }
+    | {
+        positioned: true;
+        lastPosition(tx: TransactionClient, negotiationId: string): Promise<number | null>;
+        create(tx: TransactionClient, at: { negotiationId: string; position: number }, input: Input): Promise<Row>;
+      }
+  );
+
+/**
+ * Add, update and remove one kind of child row of the negotiation, each in one transaction: claim
+ * the negotiation at the form's version, find the row on THIS negotiation (else "This <noun> was
+ * removed by someone else." / "...was already removed."), change it, re-run the risk review (a
+ * change may fix or raise a flag) and record `<actionPrefix>_added|_updated|_deleted` with the row
+ * before and after, on the row itself or on the negotiation.
+ */
+export function negotiationChildRows<Row extends { id: string }, Input, IdKey extends string>(config: {
+  /** As the user reads it: "service level". */
+  noun: string;
+  /** Where the row's id arrives in the form: "slaLineId". */
+  idKey: IdKey;
+  actionPrefix: string;
+  /** Whose history the change is recorded in: the row's own (entityType, row id) or the negotiation's. */
+  audit: { on: "row"; entityType: string } | { on: "negotiation" };
+  table: ChildRowTable<Row, Input>;
+}) {
+  const { table } = config;
+
+  async function insert(tx: TransactionClient, negotiationId: string, input: Input) {
+    if (!table.positioned) return table.create(tx, { negotiationId }, input);
+    const last = await table.lastPosition(tx, negotiationId);
+    return table.create(tx, { negotiationId, position: (last ?? -1) + 1 }, input);
+  }
+
+  async function existing(tx: TransactionClient, negotiationId: string, id: string, missing: string) {
+    const row = await table.find(tx, { id, negotiationId });
+    if (!row) throw new FieldError("form", `This ${config.noun} ${missing}`);
+    return row;
+  }
+
+  async function finish(
+    tx: TransactionClient,
+    actor: UserActor,
+    rfpId: string,
+    negotiationId: string,
+    event: { action: "added" | "updated" | "deleted"; rowId: string; before?: Row; after?: Row },
+  ) {
+    await refreshRiskReview(tx, negotiationId);
+    await recordAudit(tx, {
+      actor,
+      rfpId,
+      action: `${config.actionPrefix}_${event.action}`,
+      ...(config.audit.on === "row"
+        ? { entityType: config.audit.entityType, entityId: event.rowId }
+        : { entityType: "Negotiation", entityId: negotiationId }),
+      before: event.before,
+      after: event.after,
+    });
+  }
+
+  return {
+    add(actor: UserActor, rfpId: string, input: NegotiationChange & Input): Promise<Row> {
+      return prisma.$transaction(async (tx) => {
+        const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
+        const row = await insert(tx, negotiation.id, input);
+        await finish(tx, actor, rfpId, negotiation.id, { action: "added", rowId: row.id, after: row });
+        return row;
+      });
+    },
+    update(actor: UserActor, rfpId: string, input: NegotiationChange & Input & Record<IdKey, string>): Promise<Row> {
+      return prisma.$transaction(async (tx) => {
+        const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
+        const before = await existing(tx, negotiation.id, input[config.idKey], "was removed by someone else.");
+        const after = await table.update(tx, before.id, input);
+        await finish(tx, actor, rfpId, negotiation.id, { action: "updated", rowId: before.id, before, after });
+        return after;
+      });
+    },
+    remove(actor: UserActor, rfpId: string, input: NegotiationChange & Record<IdKey, string>): Promise<Row> {
+      return prisma.$transaction(async (tx) => {
+        const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
+        const before = await existing(tx, negotiation.id, input[config.idKey], "was already removed.");
+        await table.remove(tx, before.id);
+        await finish(tx, actor, rfpId, negotiation.id, { action: "deleted", rowId: before.id, before });
+        return before;
+      });
+    },
+  };
 }
 
 /** The versions a form should save against after a conflict (so saving again applies the user's input). */

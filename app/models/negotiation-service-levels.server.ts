@@ -1,9 +1,8 @@
-import { prisma, type TransactionClient } from "~/db.server";
+import { prisma } from "~/db.server";
 import { hasServiceCredit, measurabilityGaps } from "~/domain/contract-risk";
+import type { Prisma } from "~/generated/prisma/client";
 import type { FeeInput, ObligationInput, SlaInput } from "~/schemas/negotiation";
-import { FieldError } from "~/utils/errors.server";
-import { recordAudit, type UserActor } from "./audit.server";
-import { claimNegotiation, findCurrentNegotiation, refreshRiskReview } from "./negotiation-core.server";
+import { type ChildRowTable, findCurrentNegotiation, negotiationChildRows } from "./negotiation-core.server";
 
 /**
  * What the vendor commits to perform: service levels (metric, target, window, reporting, credit,
@@ -53,19 +52,6 @@ export async function getServiceLevels(rfpId: string) {
   };
 }
 
-type Change = { negotiationId: string; version: number };
-
-async function finish(
-  tx: TransactionClient,
-  actor: UserActor,
-  rfpId: string,
-  negotiationId: string,
-  event: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
-) {
-  await refreshRiskReview(tx, negotiationId);
-  await recordAudit(tx, { actor, rfpId, ...event });
-}
-
 // Service levels ----------------------------------------------------------------------------------
 
 const slaSelect = {
@@ -76,64 +62,7 @@ const slaSelect = {
   reporting: true,
   serviceCredit: true,
   setBy: true,
-} as const;
-
-export async function addSlaLine(actor: UserActor, rfpId: string, input: Change & SlaInput) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const last = await tx.slaLine.aggregate({ where: { negotiationId: negotiation.id }, _max: { position: true } });
-    const line = await tx.slaLine.create({
-      data: { negotiationId: negotiation.id, position: (last._max.position ?? -1) + 1, ...slaData(input) },
-      select: slaSelect,
-    });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.sla_added",
-      entityType: "SlaLine",
-      entityId: line.id,
-      after: line,
-    });
-    return line;
-  });
-}
-
-export async function updateSlaLine(actor: UserActor, rfpId: string, input: Change & SlaInput & { slaLineId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.slaLine.findFirst({
-      where: { id: input.slaLineId, negotiationId: negotiation.id },
-      select: slaSelect,
-    });
-    if (!before) throw new FieldError("form", "This service level was removed by someone else.");
-    const after = await tx.slaLine.update({ where: { id: before.id }, data: slaData(input), select: slaSelect });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.sla_updated",
-      entityType: "SlaLine",
-      entityId: before.id,
-      before,
-      after,
-    });
-    return after;
-  });
-}
-
-export async function deleteSlaLine(actor: UserActor, rfpId: string, input: Change & { slaLineId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.slaLine.findFirst({
-      where: { id: input.slaLineId, negotiationId: negotiation.id },
-      select: slaSelect,
-    });
-    if (!before) throw new FieldError("form", "This service level was already removed.");
-    await tx.slaLine.delete({ where: { id: before.id } });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.sla_deleted",
-      entityType: "SlaLine",
-      entityId: before.id,
-      before,
-    });
-    return before;
-  });
-}
+} as const satisfies Prisma.SlaLineSelect;
 
 function slaData(input: SlaInput) {
   return {
@@ -146,134 +75,78 @@ function slaData(input: SlaInput) {
   };
 }
 
+const slaLineRows = negotiationChildRows({
+  noun: "service level",
+  idKey: "slaLineId",
+  actionPrefix: "negotiation.sla",
+  audit: { on: "row", entityType: "SlaLine" },
+  table: {
+    positioned: true,
+    find: (tx, where) => tx.slaLine.findFirst({ where, select: slaSelect }),
+    lastPosition: async (tx, negotiationId) =>
+      (await tx.slaLine.aggregate({ where: { negotiationId }, _max: { position: true } }))._max.position,
+    create: (tx, at, input) => tx.slaLine.create({ data: { ...at, ...slaData(input) }, select: slaSelect }),
+    update: (tx, id, input) => tx.slaLine.update({ where: { id }, data: slaData(input), select: slaSelect }),
+    remove: (tx, id) => tx.slaLine.delete({ where: { id } }),
+  } satisfies ChildRowTable<Prisma.SlaLineGetPayload<{ select: typeof slaSelect }>, SlaInput>,
+});
+
+export const addSlaLine = slaLineRows.add;
+export const updateSlaLine = slaLineRows.update;
+export const deleteSlaLine = slaLineRows.remove;
+
 // Fees -------------------------------------------------------------------------------------------
 
-const feeSelect = { id: true, kind: true, description: true } as const;
+const feeSelect = { id: true, kind: true, description: true } as const satisfies Prisma.ContractFeeSelect;
 
-export async function addFee(actor: UserActor, rfpId: string, input: Change & FeeInput) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const fee = await tx.contractFee.create({
-      data: { negotiationId: negotiation.id, kind: input.kind, description: input.description },
-      select: feeSelect,
-    });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.fee_added",
-      entityType: "ContractFee",
-      entityId: fee.id,
-      after: fee,
-    });
-    return fee;
-  });
-}
+const feeRows = negotiationChildRows({
+  noun: "fee",
+  idKey: "feeId",
+  actionPrefix: "negotiation.fee",
+  audit: { on: "row", entityType: "ContractFee" },
+  table: {
+    positioned: false,
+    find: (tx, where) => tx.contractFee.findFirst({ where, select: feeSelect }),
+    create: (tx, at, input) =>
+      tx.contractFee.create({ data: { ...at, kind: input.kind, description: input.description }, select: feeSelect }),
+    update: (tx, id, input) =>
+      tx.contractFee.update({
+        where: { id },
+        data: { kind: input.kind, description: input.description },
+        select: feeSelect,
+      }),
+    remove: (tx, id) => tx.contractFee.delete({ where: { id } }),
+  } satisfies ChildRowTable<Prisma.ContractFeeGetPayload<{ select: typeof feeSelect }>, FeeInput>,
+});
 
-export async function updateFee(actor: UserActor, rfpId: string, input: Change & FeeInput & { feeId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.contractFee.findFirst({
-      where: { id: input.feeId, negotiationId: negotiation.id },
-      select: feeSelect,
-    });
-    if (!before) throw new FieldError("form", "This fee was removed by someone else.");
-    const after = await tx.contractFee.update({
-      where: { id: before.id },
-      data: { kind: input.kind, description: input.description },
-      select: feeSelect,
-    });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.fee_updated",
-      entityType: "ContractFee",
-      entityId: before.id,
-      before,
-      after,
-    });
-    return after;
-  });
-}
-
-export async function deleteFee(actor: UserActor, rfpId: string, input: Change & { feeId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.contractFee.findFirst({
-      where: { id: input.feeId, negotiationId: negotiation.id },
-      select: feeSelect,
-    });
-    if (!before) throw new FieldError("form", "This fee was already removed.");
-    await tx.contractFee.delete({ where: { id: before.id } });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.fee_deleted",
-      entityType: "ContractFee",
-      entityId: before.id,
-      before,
-    });
-    return before;
-  });
-}
+export const addFee = feeRows.add;
+export const updateFee = feeRows.update;
+export const deleteFee = feeRows.remove;
 
 // Obligations ------------------------------------------------------------------------------------
 
-const obligationSelect = { id: true, party: true, text: true } as const;
+const obligationSelect = { id: true, party: true, text: true } as const satisfies Prisma.ContractObligationSelect;
 
-export async function addObligation(actor: UserActor, rfpId: string, input: Change & ObligationInput) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const obligation = await tx.contractObligation.create({
-      data: { negotiationId: negotiation.id, party: input.party, text: input.text },
-      select: obligationSelect,
-    });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.obligation_added",
-      entityType: "ContractObligation",
-      entityId: obligation.id,
-      after: obligation,
-    });
-    return obligation;
-  });
-}
+const obligationRows = negotiationChildRows({
+  noun: "obligation",
+  idKey: "obligationId",
+  actionPrefix: "negotiation.obligation",
+  audit: { on: "row", entityType: "ContractObligation" },
+  table: {
+    positioned: false,
+    find: (tx, where) => tx.contractObligation.findFirst({ where, select: obligationSelect }),
+    create: (tx, at, input) =>
+      tx.contractObligation.create({ data: { ...at, party: input.party, text: input.text }, select: obligationSelect }),
+    update: (tx, id, input) =>
+      tx.contractObligation.update({
+        where: { id },
+        data: { party: input.party, text: input.text },
+        select: obligationSelect,
+      }),
+    remove: (tx, id) => tx.contractObligation.delete({ where: { id } }),
+  } satisfies ChildRowTable<Prisma.ContractObligationGetPayload<{ select: typeof obligationSelect }>, ObligationInput>,
+});
 
-export async function updateObligation(
-  actor: UserActor,
-  rfpId: string,
-  input: Change & ObligationInput & { obligationId: string },
-) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.contractObligation.findFirst({
-      where: { id: input.obligationId, negotiationId: negotiation.id },
-      select: obligationSelect,
-    });
-    if (!before) throw new FieldError("form", "This obligation was removed by someone else.");
-    const after = await tx.contractObligation.update({
-      where: { id: before.id },
-      data: { party: input.party, text: input.text },
-      select: obligationSelect,
-    });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.obligation_updated",
-      entityType: "ContractObligation",
-      entityId: before.id,
-      before,
-      after,
-    });
-    return after;
-  });
-}
-
-export async function deleteObligation(actor: UserActor, rfpId: string, input: Change & { obligationId: string }) {
-  return prisma.$transaction(async (tx) => {
-    const negotiation = await claimNegotiation(tx, rfpId, input.negotiationId, input.version);
-    const before = await tx.contractObligation.findFirst({
-      where: { id: input.obligationId, negotiationId: negotiation.id },
-      select: obligationSelect,
-    });
-    if (!before) throw new FieldError("form", "This obligation was already removed.");
-    await tx.contractObligation.delete({ where: { id: before.id } });
-    await finish(tx, actor, rfpId, negotiation.id, {
-      action: "negotiation.obligation_deleted",
-      entityType: "ContractObligation",
-      entityId: before.id,
-      before,
-    });
-    return before;
-  });
-}
+export const addObligation = obligationRows.add;
+export const updateObligation = obligationRows.update;
+export const deleteObligation = obligationRows.remove;

@@ -12,13 +12,7 @@ import {
 } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
 import { BUYER_NAME } from "./invitation-link.server";
-import {
-  claimNegotiation,
-  findCurrentNegotiation,
-  readinessFromRow,
-  readinessOf,
-  readinessSelect,
-} from "./negotiation-core.server";
+import { claimNegotiation, readinessFromRow, readinessOf, readinessSelect } from "./negotiation-core.server";
 import { queueMessage } from "./outbox.server";
 import { transitionRfpInTx } from "./rfp.server";
 
@@ -205,14 +199,14 @@ function firstOfNextMonth(now: Date, timeZone: string) {
 
 // Overview -------------------------------------------------------------------------------------
 
-export async function getNegotiationOverview(rfpId: string, now = new Date()) {
+export async function getNegotiationOverview(rfpId: string) {
   const [current, past, executives, runnerUp] = await Promise.all([
-    // The current negotiation with what its readiness needs, in one query.
+    // The current negotiation. Its readiness (what is outstanding) comes with the workspace
+    // header (getNegotiationHeader), which the layout loads on every page of the workspace.
     prisma.negotiation.findFirst({
       where: { rfpId, status: { not: "BROKEN_DOWN" } },
       orderBy: { openedAt: "desc" },
       select: {
-        ...readinessSelect,
         id: true,
         status: true,
         version: true,
@@ -238,36 +232,16 @@ export async function getNegotiationOverview(rfpId: string, now = new Date()) {
     findRunnerUp(prisma, rfpId),
   ]);
   if (!current) return { negotiation: null, past, executives, runnerUp: null };
-  const { state, flags } = readinessFromRow(current, now);
-  const negotiation = {
-    id: current.id,
-    status: current.status,
-    version: current.version,
-    currency: current.currency,
-    openedAt: current.openedAt,
-    readyAt: current.readyAt,
-    closedAt: current.closedAt,
-    termLengthMonths: current.termLengthMonths,
-    startDate: current.startDate,
-    renewal: current.renewal,
-    serviceTier: current.serviceTier,
-    sponsor: current.sponsor,
-    invitation: current.invitation,
-    priceLines: current.priceLines,
-  };
-  const { priceLines, ...rest } = negotiation;
+  const { priceLines, ...rest } = current;
   const totals = priceScheduleTotals(
     priceLines.map((line) => ({ ...line, quantity: line.quantity.toString(), unitPrice: line.unitPrice.toString() })),
-    negotiation.termLengthMonths,
+    current.termLengthMonths,
   );
-  const usableRunnerUp = runnerUp && runnerUp.invitationId !== negotiation.invitation.id && !runnerUp.negotiated;
+  const usableRunnerUp = runnerUp && runnerUp.invitationId !== current.invitation.id && !runnerUp.negotiated;
   return {
     negotiation: {
       ...rest,
       totals: { oneTime: totals.oneTime, monthly: totals.monthly, total: totals.totalCostOfOwnership },
-      readiness: state,
-      blockers: readinessBlockers(state),
-      flagCount: flags.length,
     },
     past,
     executives,
@@ -315,7 +289,11 @@ export function listPastNegotiations(rfpId: string) {
   });
 }
 
-/** The header of every workspace page: whose negotiation, its status, what is still outstanding. */
+/**
+ * The header of every workspace page: whose negotiation, its status, what is still outstanding
+ * (the counts on the tabs, and the blockers the overview lists under "Ready to conclude?": the
+ * overview reads them from here rather than computing readiness a second time per request).
+ */
 export async function getNegotiationHeader(rfpId: string, now = new Date()) {
   const [current, pastCount] = await Promise.all([
     prisma.negotiation.findFirst({
@@ -342,6 +320,7 @@ export async function getNegotiationHeader(rfpId: string, now = new Date()) {
       openFlags: state.flags.length,
       openTerms: state.terms.length,
       pendingCommitments,
+      blockers: readinessBlockers(state),
     },
     pastCount,
   };

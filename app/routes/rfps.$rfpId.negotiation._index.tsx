@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { FormError, useIsSubmitting } from "~/components/form";
 import { BreakdownForm, PastNegotiations, SponsorForm, stringKeys } from "~/components/negotiation/overview";
 import { answerFor, NegotiationStatusBadge } from "~/components/negotiation/shared";
@@ -18,6 +18,7 @@ import {
 } from "~/models/negotiation.server";
 import { requireRfpPermission } from "~/models/policy.server";
 import { useRootData } from "~/root";
+import type { loader as workspaceLoader } from "~/routes/rfps.$rfpId.negotiation";
 import { negotiationOverviewSchema } from "~/schemas/negotiation";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatMoney } from "~/utils/dates";
@@ -80,6 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NegotiationOverviewPage() {
   const data = useLoaderData<typeof loader>();
+  // What is still outstanding comes from the workspace layout, which computes readiness for its
+  // tabs on every page anyway (computing it here too would do it twice per request).
+  const header = useRouteLoaderData<typeof workspaceLoader>("routes/rfps.$rfpId.negotiation");
+  const blockers = header?.negotiation?.blockers ?? [];
   const answer = useActionData<typeof action>();
   const locale = useRootData()?.locale;
   const format = { timeZone: data.timeZone, locale };
@@ -115,7 +120,7 @@ export default function NegotiationOverviewPage() {
               {negotiation.closedAt ? ` on ${formatDate(negotiation.closedAt, format)}` : ""} and the RFP awarded to{" "}
               {negotiation.invitation.vendor.name}. Every vendor link has expired.
             </Alert>
-          ) : negotiation.blockers.length === 0 ? (
+          ) : blockers.length === 0 ? (
             <Alert tone="success">
               Every risk flag is resolved or accepted, every term is agreed or dropped, and every promise in the
               commitments register is decided.
@@ -123,7 +128,7 @@ export default function NegotiationOverviewPage() {
           ) : (
             <Alert tone="warning" title="Still outstanding">
               <ul>
-                {negotiation.blockers.map((blocker) => (
+                {blockers.map((blocker) => (
                   <li key={blocker}>{blocker}</li>
                 ))}
               </ul>

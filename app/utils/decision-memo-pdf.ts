@@ -8,6 +8,7 @@ import {
   standings,
 } from "~/domain/decision-memo";
 import { markdownToPdf } from "./markdown-pdf";
+import { keepHeadingsWithContent, RUNNING_TEXT, SECTION_HEADING } from "./pdf-headings";
 
 /** The decision memo as a PDF: the recommendation, the outcome for every bidder, the approvals. */
 const ACCENT = "#2348ad";
@@ -51,11 +52,11 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
       table: { widths: [120, "*"], body: facts.map(([label, value]) => [{ text: label, color: MUTED }, value]) },
       layout: "noBorders",
     },
-    { text: "Recommendation", style: "heading" },
+    { text: "Recommendation", style: "heading", headlineLevel: SECTION_HEADING },
     ...(recommendation.memo.trim()
       ? markdownToPdf(recommendation.memo)
       : [{ text: "No memo written.", italics: true }]),
-    { text: "Final ranking", style: "heading" },
+    { text: "Final ranking", style: "heading", headlineLevel: SECTION_HEADING },
     rows.length === 0
       ? { text: "No proposals were submitted.", italics: true }
       : {
@@ -121,7 +122,7 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
           } satisfies Content,
         ]
       : []),
-    { text: "Approvals", style: "heading" },
+    { text: "Approvals", style: "heading", headlineLevel: SECTION_HEADING },
     { text: approvalSummary(memo), margin: [0, 0, 0, 6] },
     ...(memo.approvals.length === 0
       ? []
@@ -152,17 +153,19 @@ export function decisionMemoPdfDefinition(memo: DecisionMemoDocument): TDocument
     ...(approved ? {} : { watermark: { text: "NOT APPROVED", color: "#b42318", opacity: 0.1, bold: true } }),
     footer: (currentPage, pageCount) => ({
       text: `${memo.rfp.reference} · Page ${currentPage} of ${pageCount}`,
-      fontSize: 8,
-      color: MUTED,
+      style: RUNNING_TEXT,
       alignment: "right",
       margin: [50, 20, 50, 0],
     }),
     content,
+    // Headings are never left at the foot of a page without what follows them.
+    pageBreakBefore: keepHeadingsWithContent,
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     styles: {
       title: { fontSize: 22, bold: true, color: ACCENT },
       heading: { fontSize: 14, bold: true, color: ACCENT, margin: [0, 14, 0, 6] },
       tableHeader: { bold: true, color: MUTED, fontSize: 8 },
+      [RUNNING_TEXT]: { fontSize: 8, color: MUTED },
     },
   };
 }

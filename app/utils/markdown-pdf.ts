@@ -1,5 +1,6 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
 import { markdownTokens } from "./markdown";
+import { TEXT_HEADING } from "./pdf-headings";
 
 /**
  * Markdown as pdfmake content, from the same parser (and link rules) as the HTML pages, so the
@@ -46,6 +47,8 @@ function parseBlocks(tokens: Token[], start: number, end: number): { content: Co
           bold: true,
           fontSize: HEADING_SIZES[token.tag] ?? 11,
           margin: [0, 6, 0, 4],
+          // Kept with what follows where the document asks for it (see pdf-headings).
+          headlineLevel: TEXT_HEADING,
         });
         index += 3;
         continue;

@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { TermSheet, TermSheetTable } from "~/domain/term-sheet";
+import { keepHeadingsWithContent, RUNNING_TEXT, SECTION_HEADING } from "./pdf-headings";
 
 /** The term sheet as a pdfmake document: the same sections and clause numbers as the DOCX. */
 const ACCENT = "#2348ad";
@@ -46,7 +47,7 @@ export function termSheetPdfDefinition(sheet: TermSheet): TDocumentDefinitions {
     content.push({ text: "Draft: not binding until the negotiation is concluded.", color: "#b42318", bold: true });
   }
   for (const section of sheet.sections) {
-    content.push({ text: `${section.number}. ${section.title}`, style: "heading" });
+    content.push({ text: `${section.number}. ${section.title}`, style: "heading", headlineLevel: SECTION_HEADING });
     if (section.intro) content.push({ text: section.intro, margin: [0, 0, 0, 4] });
     if (section.table) content.push(table(section.table));
     if (section.empty) content.push({ text: section.empty, italics: true, color: MUTED });
@@ -70,20 +71,22 @@ export function termSheetPdfDefinition(sheet: TermSheet): TDocumentDefinitions {
     pageSize: "A4",
     pageMargins: [50, 56, 50, 56],
     ...(sheet.draft ? { watermark: { text: "DRAFT", color: "#b42318", opacity: 0.1, bold: true } } : {}),
-    header: { text: sheet.subtitle, fontSize: 8, color: MUTED, margin: [50, 24, 50, 0] },
+    header: { text: sheet.subtitle, style: RUNNING_TEXT, margin: [50, 24, 50, 0] },
     footer: (currentPage, pageCount) => ({
       text: `Page ${currentPage} of ${pageCount}`,
-      fontSize: 8,
-      color: MUTED,
+      style: RUNNING_TEXT,
       alignment: "right",
       margin: [50, 20, 50, 0],
     }),
     content,
+    // Section headings are never left at the foot of a page without what follows them.
+    pageBreakBefore: keepHeadingsWithContent,
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     styles: {
       title: { fontSize: 22, bold: true, color: ACCENT },
       heading: { fontSize: 14, bold: true, color: ACCENT, margin: [0, 14, 0, 6] },
       tableHeader: { bold: true, color: MUTED, fontSize: 8 },
+      [RUNNING_TEXT]: { fontSize: 8, color: MUTED },
     },
   };
 }

@@ -31,6 +31,9 @@ describe("contract negotiation after the award", () => {
     await lead.getByLabel("Executive sponsor").selectOption(setup.executive.id);
     await lead.getByRole("button", { name: "Name sponsor" }).click();
     await lead.getByText(`${setup.executive.name} is the executive sponsor.`).first().waitFor();
+    // What is outstanding (computed by the workspace layout, listed on the overview).
+    const outstanding = lead.getByRole("status").filter({ hasText: "Still outstanding" });
+    await outstanding.getByText(/5 term\(s\) are still open/).waitFor();
     await snapshot(lead, "overview");
 
     // Risk review: resolve the first flag with a note; it moves to "Resolved or accepted".
@@ -122,6 +125,7 @@ describe("contract negotiation after the award", () => {
     });
     await settleNegotiation(setup, fallback.id);
     await open(lead, base);
+    await lead.getByText("Every risk flag is resolved or accepted, every term is agreed or dropped").waitFor();
     await lead.getByRole("button", { name: "Mark the contract ready" }).click();
     await lead.getByText("The contract is marked ready to conclude.").first().waitFor();
     await waitForHydration(lead);
