@@ -13,7 +13,7 @@ import {
   type ScoreTable,
   type ScoringCriterion,
   scoreTable,
-  scoringCriteria,
+  scoringCriteriaByStage,
   type VendorTotal,
   weightedTotals,
   withRanks,
@@ -96,20 +96,18 @@ export function computeResults(
   method: ResultMethod,
   nameOf: (id: string) => string = (id) => id,
 ): ResultsComputation {
-  const written = scoringCriteria(input.criteria, "WRITTEN");
-  const priceCriteria = scoringCriteria(input.criteria, "PRICE");
-  const writtenIds = new Set(written.map((criterion) => criterion.id));
-  const vendorIds = new Set(input.vendorIds);
-  const evaluatorIds = input.evaluators.map((evaluator) => evaluator.id);
-  const evaluatorSet = new Set(evaluatorIds);
-  const inScope = (entry: { vendorId: string; criterionId: string }) =>
-    vendorIds.has(entry.vendorId) && writtenIds.has(entry.criterionId);
+  const stages = scoringCriteriaByStage(input.criteria);
+  const written = stages.WRITTEN;
+  const priceCriteria = stages.PRICE;
+  // Entries outside the written leaves, the vendors or the evaluators are skipped while the
+  // matrix is built, without copying the tens of thousands of entries into a filtered list first.
   const built = buildScoreMatrix({
     vendorIds: input.vendorIds,
     criteria: written,
-    evaluatorIds,
-    scores: input.scores.filter((entry) => inScope(entry) && evaluatorSet.has(entry.evaluatorId)),
-    consensus: input.consensus.filter(inScope),
+    evaluatorIds: input.evaluators.map((evaluator) => evaluator.id),
+    scores: input.scores,
+    consensus: input.consensus,
+    ignoreUnknownIds: true,
   });
   if (!built.ok) return { ok: false, errors: built.errors.map((error) => describeScoreMatrixError(error, nameOf)) };
 
@@ -125,7 +123,7 @@ export function computeResults(
   const unpricedVendorIds = priceIncluded ? input.vendorIds.filter((id) => (shares.get(id) ?? null) === null) : [];
 
   const topLevel = topLevelCriteria(input.criteria, combinedTable.criteria);
-  const oralWeight = scoringCriteria(input.criteria, "ORAL").reduce((sum, leaf) => sum + leaf.weight, 0);
+  const oralWeight = stages.ORAL.reduce((sum, leaf) => sum + leaf.weight, 0);
   const membership = input.evaluators.flatMap((evaluator) =>
     evaluator.group ? [{ evaluatorId: evaluator.id, group: evaluator.group }] : [],
   );
@@ -135,7 +133,7 @@ export function computeResults(
       method,
       topLevel,
       oralWeight,
-      priceShare: priceIncluded ? priceShareOf(input.criteria) : 0,
+      priceShare: priceIncluded ? priceShareFrom(written, priceCriteria) : 0,
       priceIncluded,
       priceCriterionIds: priceIncluded ? priceCriteria.map((criterion) => criterion.id) : [],
       priceShares: priceIncluded ? Object.fromEntries(input.vendorIds.map((id) => [id, shares.get(id) ?? null])) : {},
@@ -155,8 +153,13 @@ export function computeResults(
 
 /** Price's share of the written + price weight of the tree (0–1): how much price points count. */
 export function priceShareOf(nodes: readonly ScaledCriterionNode[]) {
-  const written = sumWeights(scoringCriteria(nodes, "WRITTEN"));
-  const price = sumWeights(scoringCriteria(nodes, "PRICE"));
+  const stages = scoringCriteriaByStage(nodes);
+  return priceShareFrom(stages.WRITTEN, stages.PRICE);
+}
+
+function priceShareFrom(writtenCriteria: readonly ScoringCriterion[], priceCriteria: readonly ScoringCriterion[]) {
+  const written = sumWeights(writtenCriteria);
+  const price = sumWeights(priceCriteria);
   return written + price > 0 ? price / (written + price) : 0;
 }
 
@@ -207,16 +210,13 @@ export function topLevelCriteria(
   criteria: readonly ScoringCriterion[],
 ): TopLevelCriterion[] {
   const used = new Set(criteria.map((criterion) => criterion.topLevelId));
+  const topLevelOf = new Map(criteria.map((criterion) => [criterion.id, criterion.topLevelId]));
   const ordered = withEffectiveWeights([...nodes]);
   const leaves = ordered.filter((node) => node.isLeaf);
   const top = ordered.filter((node) => node.parentId === null && used.has(node.id));
   const total = top.reduce((sum, node) => sum + node.weight, 0);
   return top.map((node) => {
-    const stages = new Set(
-      leaves
-        .filter((leaf) => criteria.some((criterion) => criterion.id === leaf.id && criterion.topLevelId === node.id))
-        .map((leaf) => leaf.stage),
-    );
+    const stages = new Set(leaves.filter((leaf) => topLevelOf.get(leaf.id) === node.id).map((leaf) => leaf.stage));
     const stage = stages.size === 1 && stages.has("PRICE") ? "PRICE" : stages.has("PRICE") ? "MIXED" : "WRITTEN";
     return { id: node.id, name: node.name, stage, weight: total > 0 ? (node.weight * 100) / total : 0 };
   });
@@ -224,19 +224,29 @@ export function topLevelCriteria(
 
 /** How much of each top-level criterion a vendor attained: Σ w·s ÷ Σ w over its scored leaves there. */
 export function topLevelAttainment(table: ScoreTable, topLevel: readonly { id: string }[]): (number | null)[][] {
-  return table.vendorIds.map((_, v) =>
-    topLevel.map(({ id }) => {
-      let weight = 0;
-      let attained = 0;
-      table.criteria.forEach((criterion, c) => {
-        const value = table.values[v]?.[c] ?? null;
-        if (criterion.topLevelId !== id || value === null) return;
-        weight += criterion.weight;
-        attained += criterion.weight * value;
-      });
-      return weight > 0 ? attained / weight : null;
-    }),
-  );
+  const position = new Map<string, number>();
+  topLevel.forEach(({ id }, t) => {
+    if (!position.has(id)) position.set(id, t);
+  });
+  // Each leaf's top-level position (−1: not shown); duplicate ids in `topLevel` share the first's sums.
+  const topOf = table.criteria.map((criterion) => position.get(criterion.topLevelId) ?? -1);
+  return table.vendorIds.map((_, v) => {
+    const values = table.values[v];
+    const weight = topLevel.map(() => 0);
+    const attained = topLevel.map(() => 0);
+    table.criteria.forEach((criterion, c) => {
+      const t = topOf[c] ?? -1;
+      const value = values?.[c] ?? null;
+      if (t < 0 || value === null) return;
+      weight[t] = (weight[t] ?? 0) + criterion.weight;
+      attained[t] = (attained[t] ?? 0) + criterion.weight * value;
+    });
+    return topLevel.map(({ id }) => {
+      const t = position.get(id) ?? 0;
+      const w = weight[t] ?? 0;
+      return w > 0 ? (attained[t] ?? 0) / w : null;
+    });
+  });
 }
 
 function profileOf(table: ScoreTable, topLevel: readonly { id: string }[]): ResultsView["profile"] {

@@ -1,4 +1,4 @@
-import { type ScoreMatrix, shareOfScale, summarize } from "./scoring";
+import { type ScoreMatrix, shareOfScale } from "./scoring";
 
 /**
  * Per-evaluator normalization, to neutralize harsh and lenient markers.
@@ -48,33 +48,116 @@ export type NormalizationResult = {
   evaluators: EvaluatorCalibration[];
 };
 
+/**
+ * Computed on a dense copy of the shares (`shares[(v·C + c)·E + e]`, `given` where scored), as
+ * sensitivity's Monte Carlo does, instead of an object per score. Sums run in the order the
+ * definition lists the scores (evaluator by evaluator, each vendor by vendor and criterion by
+ * criterion), so the floating-point results are those of summing that list.
+ */
 export function normalizeEvaluators(matrix: ScoreMatrix): NormalizationResult {
-  const sharesOf = matrix.evaluatorIds.map((_, e) => evaluatorShares(matrix, e));
-  const panelSummary = summarize(sharesOf.flat().map((item) => item.share));
-  const panelMean = panelSummary.mean ?? 0;
-  const panelSpread = panelSummary.standardDeviation ?? 0;
-  const normalized = matrix.scores.map((byCriterion) => byCriterion.map((byEvaluator) => [...byEvaluator]));
-  const evaluators = matrix.evaluatorIds.map((evaluatorId, e): EvaluatorCalibration => {
-    const items = sharesOf[e] ?? [];
-    const { count, mean, standardDeviation } = summarize(items.map((item) => item.share));
-    const treatment = treatmentOf(count, standardDeviation);
-    let clamped = 0;
-    if (treatment === "Z_SCORE" || treatment === "ZERO_VARIANCE") {
-      for (const { v, c, share } of items) {
-        const z = treatment === "Z_SCORE" ? (share - (mean ?? 0)) / (standardDeviation ?? 1) : 0;
-        const target = panelMean + z * panelSpread;
-        const bounded = Math.min(1, Math.max(0, target));
-        if (bounded !== target) clamped++;
-        const criterion = matrix.criteria[c];
-        const row = normalized[v]?.[c];
-        if (criterion && row) row[e] = criterion.scaleMin + bounded * (criterion.scaleMax - criterion.scaleMin);
+  const { criteria, evaluatorIds, scores } = matrix;
+  const V = scores.length;
+  const C = criteria.length;
+  const E = evaluatorIds.length;
+  const shares = new Float64Array(V * C * E);
+  const given = new Uint8Array(V * C * E);
+  scores.forEach((byCriterion, v) => {
+    criteria.forEach((criterion, c) => {
+      const byEvaluator = byCriterion[c];
+      if (!byEvaluator) return;
+      const base = (v * C + c) * E;
+      for (let e = 0; e < E; e++) {
+        const score = byEvaluator[e] ?? null;
+        if (score === null) continue;
+        shares[base + e] = shareOfScale(score, criterion);
+        given[base + e] = 1;
       }
-    }
-    return { evaluatorId, count, mean, standardDeviation, treatment, clamped };
+    });
   });
+
+  // Each evaluator's count and sum, and the panel's running sum over the same list.
+  const count = new Int32Array(E);
+  const sum = new Float64Array(E);
+  let panelCount = 0;
+  let panelSum = 0;
+  for (let e = 0; e < E; e++) {
+    let evaluatorCount = 0;
+    let evaluatorSum = 0;
+    for (let item = e; item < shares.length; item += E) {
+      if (given[item] === 0) continue;
+      const share = shares[item] ?? 0;
+      evaluatorCount++;
+      evaluatorSum += share;
+      panelSum += share;
+    }
+    count[e] = evaluatorCount;
+    sum[e] = evaluatorSum;
+    panelCount += evaluatorCount;
+  }
+  const panelMean = panelCount > 0 ? panelSum / panelCount : null;
+  const mean = Array.from(count, (n, e) => (n > 0 ? (sum[e] ?? 0) / n : null));
+
+  // Squared deviations from each evaluator's mean and from the panel's, in the same order.
+  const squares = new Float64Array(E);
+  let panelSquares = 0;
+  for (let e = 0; e < E; e++) {
+    const evaluatorMean = mean[e] ?? 0;
+    const overallMean = panelMean ?? 0;
+    let evaluatorSquares = 0;
+    for (let item = e; item < shares.length; item += E) {
+      if (given[item] === 0) continue;
+      const share = shares[item] ?? 0;
+      evaluatorSquares += (share - evaluatorMean) ** 2;
+      panelSquares += (share - overallMean) ** 2;
+    }
+    squares[e] = evaluatorSquares;
+  }
+  const panelStandardDeviation = panelCount >= 2 ? Math.sqrt(panelSquares / (panelCount - 1)) : null;
+  const standardDeviation = Array.from(count, (n, e) => (n >= 2 ? Math.sqrt((squares[e] ?? 0) / (n - 1)) : null));
+  const treatment = Array.from(count, (n, e) => treatmentOf(n, standardDeviation[e] ?? null));
+
+  // Per evaluator: 0 keeps the scores, 1 rescales their z-scores, 2 puts every score at the panel mean.
+  const rescale = Uint8Array.from(treatment, (how) => (how === "Z_SCORE" ? 1 : how === "ZERO_VARIANCE" ? 2 : 0));
+  const ownMean = Float64Array.from(mean, (value) => value ?? 0);
+  const ownSpread = Float64Array.from(standardDeviation, (value) => value ?? 1);
+  const target = panelMean ?? 0;
+  const panelSpread = panelStandardDeviation ?? 0;
+  const clamped = new Int32Array(E);
+  const normalized = scores.map((byCriterion, v) =>
+    byCriterion.map((byEvaluator, c) => {
+      const criterion = criteria[c];
+      if (!criterion) return [...byEvaluator];
+      const base = (v * C + c) * E;
+      const row = new Array<number | null>(byEvaluator.length);
+      for (let e = 0; e < byEvaluator.length; e++) {
+        const how = e < E && given[base + e] === 1 ? (rescale[e] ?? 0) : 0;
+        if (how === 0) {
+          row[e] = byEvaluator[e] ?? null;
+          continue;
+        }
+        const share = shares[base + e] ?? 0;
+        const z = how === 1 ? (share - (ownMean[e] ?? 0)) / (ownSpread[e] ?? 1) : 0;
+        const normalizedShare = target + z * panelSpread;
+        const bounded = Math.min(1, Math.max(0, normalizedShare));
+        if (bounded !== normalizedShare) clamped[e] = (clamped[e] ?? 0) + 1;
+        row[e] = criterion.scaleMin + bounded * (criterion.scaleMax - criterion.scaleMin);
+      }
+      return row;
+    }),
+  );
+  const evaluators = evaluatorIds.map(
+    (evaluatorId, e): EvaluatorCalibration => ({
+      evaluatorId,
+      count: count[e] ?? 0,
+      mean: mean[e] ?? null,
+      standardDeviation: standardDeviation[e] ?? null,
+      treatment: treatment[e] ?? "NO_SCORES",
+      clamped: clamped[e] ?? 0,
+    }),
+  );
   return {
     matrix: { ...matrix, scores: normalized },
-    panel: { count: panelSummary.count, mean: panelSummary.mean, standardDeviation: panelSummary.standardDeviation },
+    panel: { count: panelCount, mean: panelMean, standardDeviation: panelStandardDeviation },
     evaluators,
   };
 }
@@ -86,16 +169,4 @@ function treatmentOf(count: number, standardDeviation: number | null): Evaluator
   if (count === 0) return "NO_SCORES";
   if (count === 1) return "SINGLE_SCORE";
   return standardDeviation !== null && standardDeviation > NO_SPREAD ? "Z_SCORE" : "ZERO_VARIANCE";
-}
-
-function evaluatorShares(matrix: ScoreMatrix, e: number) {
-  const items: { v: number; c: number; share: number }[] = [];
-  matrix.scores.forEach((byCriterion, v) => {
-    byCriterion.forEach((byEvaluator, c) => {
-      const score = byEvaluator[e] ?? null;
-      const criterion = matrix.criteria[c];
-      if (score !== null && criterion) items.push({ v, c, share: shareOfScale(score, criterion) });
-    });
-  });
-  return items;
 }

@@ -15,6 +15,7 @@ import {
   type ScoringCriterion,
   scoreTable,
   scoringCriteria,
+  scoringCriteriaByStage,
   sortByRank,
   summarize,
   weightedTotals,
@@ -55,6 +56,21 @@ describe("scoringCriteria", () => {
   it("keeps only the leaves of the requested stage", () => {
     expect(scoringCriteria(exampleCriteria, "ORAL")).toEqual([]);
     expect(scoringCriteria(exampleCriteria, "WRITTEN")).toHaveLength(4);
+  });
+
+  it("lists every stage's leaves at once as it lists them stage by stage", () => {
+    const mixed = exampleCriteria.map((node) =>
+      node.id === "transition"
+        ? { ...node, stage: "ORAL" as const }
+        : node.id === "security"
+          ? { ...node, stage: "PRICE" as const }
+          : node,
+    );
+    const byStage = scoringCriteriaByStage(mixed);
+    for (const stage of ["WRITTEN", "ORAL", "PRICE"] as const) {
+      expect(byStage[stage]).toEqual(scoringCriteria(mixed, stage));
+      expect(byStage[stage]).toHaveLength(stage === "WRITTEN" ? 2 : 1);
+    }
   });
 });
 
@@ -105,6 +121,38 @@ describe("buildScoreMatrix", () => {
     expect(messages).toContain("Ines gave Acme 6 on Security, outside its scale.");
     expect(messages).toContain("The consensus scored Acme on Security twice.");
     expect(messages).toContain("c3 needs a scale whose top is above its bottom.");
+  });
+
+  it("skips entries of unlisted vendors, criteria or evaluators when asked, and still checks the rest", () => {
+    const result = buildScoreMatrix({
+      vendorIds: ["v1"],
+      criteria: [criterion("c1", 100)],
+      evaluatorIds: ["e1", "e2"],
+      scores: [
+        { vendorId: "v9", criterionId: "c1", evaluatorId: "e1", score: 2 },
+        { vendorId: "v1", criterionId: "oral", evaluatorId: "e1", score: 2 },
+        { vendorId: "v1", criterionId: "c1", evaluatorId: "e9", score: 2 },
+        { vendorId: "v1", criterionId: "c1", evaluatorId: "e1", score: 4 },
+        { vendorId: "v1", criterionId: "c1", evaluatorId: "e2", score: 9 },
+      ],
+      consensus: [{ vendorId: "v9", criterionId: "c1", score: 1 }],
+      ignoreUnknownIds: true,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ kind: "OUT_OF_SCALE", vendorId: "v1", criterionId: "c1", evaluatorId: "e2", score: 9 }],
+    });
+    const clean = buildScoreMatrix({
+      vendorIds: ["v1"],
+      criteria: [criterion("c1", 100)],
+      evaluatorIds: ["e1"],
+      scores: [
+        { vendorId: "v9", criterionId: "c1", evaluatorId: "e1", score: 2 },
+        { vendorId: "v1", criterionId: "c1", evaluatorId: "e1", score: 4 },
+      ],
+      ignoreUnknownIds: true,
+    });
+    expect(clean.ok && clean.matrix.scores).toEqual([[[4]]]);
   });
 });
 

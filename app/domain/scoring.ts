@@ -32,6 +32,24 @@ export function scoringCriteria(nodes: readonly ScaledCriterionNode[], stage?: C
   }));
 }
 
+/** `scoringCriteria(nodes, stage)` for every stage at once, walking the tree once. */
+export function scoringCriteriaByStage(
+  nodes: readonly ScaledCriterionNode[],
+): Record<CriterionStage, ScoringCriterion[]> {
+  const parentOf = new Map(nodes.map((node) => [node.id, node.parentId]));
+  const stages: Record<CriterionStage, ScoringCriterion[]> = { WRITTEN: [], ORAL: [], PRICE: [] };
+  for (const leaf of scorableCriteria([...nodes])) {
+    stages[leaf.stage].push({
+      id: leaf.id,
+      weight: leaf.effectiveWeight,
+      scaleMin: leaf.scaleMin,
+      scaleMax: leaf.scaleMax,
+      topLevelId: topLevelOf(leaf.id, parentOf),
+    });
+  }
+  return stages;
+}
+
 function topLevelOf(id: string, parentOf: ReadonlyMap<string, string | null>) {
   let current = id;
   for (let steps = 0; steps <= parentOf.size; steps++) {
@@ -52,6 +70,11 @@ export type ScoreMatrixInput = {
   evaluatorIds: readonly string[];
   scores: readonly ScoreEntry[];
   consensus?: readonly ConsensusEntry[];
+  /**
+   * Skip scores and consensus entries whose vendor, criterion or evaluator is not listed, instead
+   * of reporting them (for callers that pass everything and compute on a part, e.g. one stage).
+   */
+  ignoreUnknownIds?: boolean;
 };
 
 /** Indexed scores: `scores[v][c][e]` is evaluator e's score of vendor v on criterion c, or null. */
@@ -86,6 +109,7 @@ export function buildScoreMatrix(input: ScoreMatrixInput): ScoreMatrixResult {
     errors,
   );
   const evaluatorIndex = indexIds(input.evaluatorIds, "evaluator", errors);
+  const unknownIds = input.ignoreUnknownIds ? null : errors;
   for (const criterion of input.criteria) {
     const { scaleMin, scaleMax } = criterion;
     if (!(Number.isFinite(scaleMin) && Number.isFinite(scaleMax) && scaleMax > scaleMin)) {
@@ -95,31 +119,54 @@ export function buildScoreMatrix(input: ScoreMatrixInput): ScoreMatrixResult {
       errors.push({ kind: "INVALID_WEIGHT", criterionId: criterion.id });
     }
   }
-  const scores = input.vendorIds.map(() => input.criteria.map(() => input.evaluatorIds.map((): number | null => null)));
-  const consensus = input.vendorIds.map(() => input.criteria.map((): number | null => null));
-  const place = (entry: ConsensusEntry, evaluatorId: string | null, store: (v: number, c: number) => boolean) => {
-    const v = lookup(vendorIndex, "vendor", entry.vendorId, errors);
-    const c = lookup(criterionIndex, "criterion", entry.criterionId, errors);
-    if (v === null || c === null) return;
+  const V = input.vendorIds.length;
+  const C = input.criteria.length;
+  const E = input.evaluatorIds.length;
+  const scores: (number | null)[][][] = [];
+  const consensus: (number | null)[][] = [];
+  for (let v = 0; v < V; v++) {
+    const byCriterion: (number | null)[][] = [];
+    for (let c = 0; c < C; c++) byCriterion.push(nulls(E));
+    scores.push(byCriterion);
+    consensus.push(nulls(C));
+  }
+  // One pass over the entries, no closure or object per score: callers pass tens of thousands.
+  for (const entry of input.scores) {
+    const e = lookup(evaluatorIndex, "evaluator", entry.evaluatorId, unknownIds);
+    if (e === null) continue;
+    const v = lookup(vendorIndex, "vendor", entry.vendorId, unknownIds);
+    const c = lookup(criterionIndex, "criterion", entry.criterionId, unknownIds);
+    if (v === null || c === null) continue;
+    const { vendorId, criterionId, evaluatorId, score } = entry;
     const criterion = input.criteria[c];
-    const { vendorId, criterionId, score } = entry;
+    const row = scores[v]?.[c];
     if (!criterion || !(score >= criterion.scaleMin && score <= criterion.scaleMax)) {
       errors.push({ kind: "OUT_OF_SCALE", vendorId, criterionId, evaluatorId, score });
-    } else if (!store(v, c)) {
+    } else if (!setOnce(row, e, score)) {
       errors.push({ kind: "DUPLICATE_SCORE", vendorId, criterionId, evaluatorId });
     }
-  };
-  for (const entry of input.scores) {
-    const e = lookup(evaluatorIndex, "evaluator", entry.evaluatorId, errors);
-    if (e === null) continue;
-    place(entry, entry.evaluatorId, (v, c) => setOnce(scores[v]?.[c], e, entry.score));
   }
   for (const entry of input.consensus ?? []) {
-    place(entry, null, (v, c) => setOnce(consensus[v], c, entry.score));
+    const v = lookup(vendorIndex, "vendor", entry.vendorId, unknownIds);
+    const c = lookup(criterionIndex, "criterion", entry.criterionId, unknownIds);
+    if (v === null || c === null) continue;
+    const { vendorId, criterionId, score } = entry;
+    const criterion = input.criteria[c];
+    if (!criterion || !(score >= criterion.scaleMin && score <= criterion.scaleMax)) {
+      errors.push({ kind: "OUT_OF_SCALE", vendorId, criterionId, evaluatorId: null, score });
+    } else if (!setOnce(consensus[v], c, score)) {
+      errors.push({ kind: "DUPLICATE_SCORE", vendorId, criterionId, evaluatorId: null });
+    }
   }
   if (errors.length > 0) return { ok: false, errors };
   const { vendorIds, criteria, evaluatorIds } = input;
   return { ok: true, matrix: { vendorIds, criteria, evaluatorIds, scores, consensus } };
+}
+
+function nulls(length: number) {
+  const row: (number | null)[] = [];
+  for (let index = 0; index < length; index++) row.push(null);
+  return row;
 }
 
 function indexIds(ids: readonly string[], of: IdKind, errors: ScoreMatrixError[]) {
@@ -131,10 +178,11 @@ function indexIds(ids: readonly string[], of: IdKind, errors: ScoreMatrixError[]
   return index;
 }
 
-function lookup(index: ReadonlyMap<string, number>, of: IdKind, id: string, errors: ScoreMatrixError[]) {
+/** The id's position; null, and an error unless `errors` is null, when it is not listed. */
+function lookup(index: ReadonlyMap<string, number>, of: IdKind, id: string, errors: ScoreMatrixError[] | null) {
   const position = index.get(id);
   if (position !== undefined) return position;
-  if (!errors.some((error) => error.kind === "UNKNOWN_ID" && error.of === of && error.id === id)) {
+  if (errors && !errors.some((error) => error.kind === "UNKNOWN_ID" && error.of === of && error.id === id)) {
     errors.push({ kind: "UNKNOWN_ID", of, id });
   }
   return null;
@@ -258,40 +306,7 @@ export function disagreementFlags(
   scale: { scaleMin: number; scaleMax: number },
   rules: DisagreementRules = DISAGREEMENT_RULES,
 ): DisagreementFlag[] {
-  const given = scoredEntries(scores, evaluatorIds);
-  const values = given.map((entry) => entry.score);
-  const flags: DisagreementFlag[] = [];
-  const { range } = summarize(values);
-  const threshold = rules.rangeShareOfSpan * (scale.scaleMax - scale.scaleMin);
-  if (range !== null && values.length >= 2 && range >= threshold) flags.push({ kind: "RANGE", range, threshold });
-  // Leave-one-out mean and sd from the running sums (same values as leaveOneOutZ, without
-  // building the "others" sample for every evaluator of every item).
-  const count = values.length;
-  if (count < 3) return flags;
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (const value of values) {
-    sum += value;
-    sumOfSquares += value * value;
-  }
-  given.forEach(({ evaluatorId, score }) => {
-    const others = count - 1;
-    const mean = (sum - score) / others;
-    const variance = Math.max(0, (sumOfSquares - score * score - others * mean * mean) / (others - 1));
-    const spread = Math.max(Math.sqrt(variance), rules.minimumSpread);
-    if (!(spread > 0)) return;
-    const z = (score - mean) / spread;
-    if (Math.abs(z) > rules.zThreshold) flags.push({ kind: "OUTLIER", evaluatorId, score, z });
-  });
-  return flags;
-}
-
-function scoredEntries(scores: readonly (number | null)[], evaluatorIds: readonly string[]) {
-  const entries: { evaluatorId: string; score: number }[] = [];
-  scores.forEach((score, index) => {
-    if (score !== null) entries.push({ evaluatorId: evaluatorIds[index] ?? "", score });
-  });
-  return entries;
+  return itemOf(scores, evaluatorIds, scale, rules, { vendorId: "", criterionId: "", consensus: null }).flags;
 }
 
 export type ItemStatistics = Summary & {
@@ -306,15 +321,105 @@ export type ItemStatistics = Summary & {
 
 /** `[v][c]`: every item of the matrix with its statistics and disagreement flags. */
 export function itemStatistics(matrix: ScoreMatrix, rules: DisagreementRules = DISAGREEMENT_RULES) {
-  return matrix.vendorIds.map((vendorId, v) =>
-    matrix.criteria.map((criterion, c): ItemStatistics => {
-      const scores = matrix.scores[v]?.[c] ?? [];
-      const summary = summarize(scores.filter((score) => score !== null));
-      const consensus = matrix.consensus[v]?.[c] ?? null;
-      const flags = disagreementFlags(scores, matrix.evaluatorIds, criterion, rules);
-      return { ...summary, vendorId, criterionId: criterion.id, consensus, value: consensus ?? summary.mean, flags };
-    }),
-  );
+  return matrix.vendorIds.map((vendorId, v) => {
+    const byCriterion = matrix.scores[v];
+    const consensusRow = matrix.consensus[v];
+    return matrix.criteria.map((criterion, c) =>
+      itemOf(byCriterion?.[c] ?? [], matrix.evaluatorIds, criterion, rules, {
+        vendorId,
+        criterionId: criterion.id,
+        consensus: consensusRow?.[c] ?? null,
+      }),
+    );
+  });
+}
+
+/**
+ * Summary and disagreement flags of one item in at most three passes over its scores, without
+ * copying them: this runs for every item of 40 × 80 × 12 matrices. The arithmetic is that of
+ * `summarize` (sum, then the sum of squared deviations from the mean) and of the leave-one-out
+ * z from running sums, term for term, so the numbers are the same to the last bit.
+ */
+function itemOf(
+  scores: readonly (number | null)[],
+  evaluatorIds: readonly string[],
+  scale: { scaleMin: number; scaleMax: number },
+  rules: DisagreementRules,
+  item: { vendorId: string; criterionId: string; consensus: number | null },
+): ItemStatistics {
+  const length = scores.length;
+  let count = 0;
+  let sum = 0;
+  let sumOfSquares = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let e = 0; e < length; e++) {
+    const score = scores[e];
+    if (score === null || score === undefined) continue;
+    count++;
+    sum += score;
+    sumOfSquares += score * score;
+    if (score < min) min = score;
+    if (score > max) max = score;
+  }
+  const { vendorId, criterionId, consensus } = item;
+  if (count === 0) {
+    return {
+      count,
+      mean: null,
+      min: null,
+      max: null,
+      range: null,
+      standardDeviation: null,
+      vendorId,
+      criterionId,
+      consensus,
+      value: consensus,
+      flags: [],
+    };
+  }
+  const mean = sum / count;
+  let standardDeviation: number | null = null;
+  if (count >= 2) {
+    let squares = 0;
+    for (let e = 0; e < length; e++) {
+      const score = scores[e];
+      if (score !== null && score !== undefined) squares += (score - mean) ** 2;
+    }
+    standardDeviation = Math.sqrt(squares / (count - 1));
+  }
+  const range = max - min;
+  const threshold = rules.rangeShareOfSpan * (scale.scaleMax - scale.scaleMin);
+  // A literal of the right size: most items have no flag or only this one.
+  const flags: DisagreementFlag[] = count >= 2 && range >= threshold ? [{ kind: "RANGE", range, threshold }] : [];
+  if (count >= 3) {
+    // Leave-one-out mean and sd from the running sums (same values as leaveOneOutZ, without
+    // building the "others" sample for every evaluator of every item).
+    const others = count - 1;
+    for (let e = 0; e < length; e++) {
+      const score = scores[e];
+      if (score === null || score === undefined) continue;
+      const othersMean = (sum - score) / others;
+      const variance = Math.max(0, (sumOfSquares - score * score - others * othersMean * othersMean) / (others - 1));
+      const spread = Math.max(Math.sqrt(variance), rules.minimumSpread);
+      if (!(spread > 0)) continue;
+      const z = (score - othersMean) / spread;
+      if (Math.abs(z) > rules.zThreshold) flags.push({ kind: "OUTLIER", evaluatorId: evaluatorIds[e] ?? "", score, z });
+    }
+  }
+  return {
+    count,
+    mean,
+    min,
+    max,
+    range,
+    standardDeviation,
+    vendorId,
+    criterionId,
+    consensus,
+    value: consensus ?? mean,
+    flags,
+  };
 }
 
 // ── Weighted totals and ranks ────────────────────────────────────────────────────────────────
@@ -333,23 +438,29 @@ export function shareOfScale(score: number, scale: { scaleMin: number; scaleMax:
 
 /** Consensus score where recorded, else the mean of the evaluators' scores, as a share of the scale. */
 export function scoreTable(matrix: ScoreMatrix): ScoreTable {
-  const values = itemValues(matrix).map((row) =>
-    row.map((value, c) => {
-      const criterion = matrix.criteria[c];
-      return value === null || !criterion ? null : shareOfScale(value, criterion);
-    }),
-  );
+  const values = matrix.vendorIds.map((_, v) => {
+    const byCriterion = matrix.scores[v];
+    const consensusRow = matrix.consensus[v];
+    return matrix.criteria.map((criterion, c) => {
+      const value = consensusRow?.[c] ?? meanOf(byCriterion?.[c]);
+      return value === null ? null : shareOfScale(value, criterion);
+    });
+  });
   return { vendorIds: matrix.vendorIds, criteria: matrix.criteria, values };
 }
 
-function itemValues(matrix: ScoreMatrix) {
-  return matrix.vendorIds.map((_, v) =>
-    matrix.criteria.map((_, c) => {
-      const consensus = matrix.consensus[v]?.[c] ?? null;
-      if (consensus !== null) return consensus;
-      return summarize((matrix.scores[v]?.[c] ?? []).filter((score) => score !== null)).mean;
-    }),
-  );
+/** The mean of the scores given (as `summarize`), null when none; no copy of the row. */
+function meanOf(scores: readonly (number | null)[] | undefined) {
+  if (!scores) return null;
+  let count = 0;
+  let sum = 0;
+  for (let e = 0; e < scores.length; e++) {
+    const score = scores[e];
+    if (score === null || score === undefined) continue;
+    count++;
+    sum += score;
+  }
+  return count > 0 ? sum / count : null;
 }
 
 export type VendorTotal = {
@@ -377,45 +488,55 @@ export type VendorTotal = {
  * the tree (one stage) add up to 100.
  */
 export function weightedTotals(table: ScoreTable): VendorTotal[] {
-  const allWeight = table.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  const { criteria } = table;
+  let allWeight = 0;
+  for (const criterion of criteria) allWeight += criterion.weight;
+  // Top-level criteria in order of first appearance, and each leaf's place among them.
+  const topLevelIds: string[] = [];
+  const topLevelOfLeaf = new Int32Array(criteria.length);
+  const topLevelIndex = new Map<string, number>();
+  criteria.forEach((criterion, c) => {
+    let index = topLevelIndex.get(criterion.topLevelId);
+    if (index === undefined) {
+      index = topLevelIds.length;
+      topLevelIndex.set(criterion.topLevelId, index);
+      topLevelIds.push(criterion.topLevelId);
+    }
+    topLevelOfLeaf[c] = index;
+  });
   const rows = table.vendorIds.map((vendorId, v) => {
     const values = table.values[v] ?? [];
     let scoredWeight = 0;
     let weightedSum = 0;
-    table.criteria.forEach((criterion, c) => {
+    const missingCriterionIds: string[] = [];
+    criteria.forEach((criterion, c) => {
       const value = values[c] ?? null;
-      if (value === null) return;
+      if (value === null) {
+        missingCriterionIds.push(criterion.id);
+        return;
+      }
       scoredWeight += criterion.weight;
       weightedSum += criterion.weight * value;
     });
     const total = scoredWeight > 0 ? (100 * weightedSum) / scoredWeight : null;
-    const contributions = table.criteria.map((criterion, c) => {
+    const sums = topLevelIds.map(() => 0);
+    const contributions = criteria.map((criterion, c) => {
       const value = values[c] ?? null;
       const points = value === null || total === null ? null : (100 * criterion.weight * value) / scoredWeight;
+      const g = topLevelOfLeaf[c] ?? 0;
+      sums[g] = (sums[g] ?? 0) + (points ?? 0);
       return { criterionId: criterion.id, points };
     });
     return {
       vendorId,
       total,
       coverage: allWeight > 0 && total !== null ? scoredWeight / allWeight : 0,
-      missingCriterionIds: table.criteria.filter((_, c) => (values[c] ?? null) === null).map(({ id }) => id),
+      missingCriterionIds,
       contributions,
-      byTopLevel: sumByTopLevel(table.criteria, contributions),
+      byTopLevel: topLevelIds.map((topLevelId, g) => ({ topLevelId, points: sums[g] ?? 0 })),
     };
   });
   return withRanks(rows, (row) => row.total);
-}
-
-function sumByTopLevel(
-  criteria: readonly ScoringCriterion[],
-  contributions: readonly { points: number | null }[],
-): { topLevelId: string; points: number }[] {
-  const sums = new Map<string, number>();
-  criteria.forEach((criterion, c) => {
-    const points = contributions[c]?.points ?? 0;
-    sums.set(criterion.topLevelId, (sums.get(criterion.topLevelId) ?? 0) + points);
-  });
-  return [...sums].map(([topLevelId, points]) => ({ topLevelId, points }));
 }
 
 /**

@@ -1,10 +1,16 @@
 /**
  * Timings of the pure domain computations on benchmark-sized inputs, median and p95 of repeated
  * runs. Each evaluation/interview module adds its measurements here as it lands.
+ *
+ * `npm run bench` reports them with everything else; `npx tsx scripts/bench/domain.ts` runs only
+ * these, and `BENCH_ONLY=results npx tsx scripts/bench/domain.ts` only the rows whose name
+ * contains that word.
  */
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { kendallsW } from "../../app/domain/agreement";
 import { type CriterionNode, withEffectiveWeights } from "../../app/domain/criteria";
+import { computeResults, type ResultsInput } from "../../app/domain/evaluation-results";
 import { normalizeEvaluators } from "../../app/domain/normalization";
 import { mulberry32 } from "../../app/domain/random";
 import { aggregateRankings, type PanelRanking } from "../../app/domain/ranking";
@@ -101,32 +107,75 @@ export function benchRankings(): { candidates: string[]; rankings: PanelRanking[
   return { candidates, rankings };
 }
 
-export async function domainTimings() {
+/** The benchmark RFP's written evaluation as the results page gets it: score entries, four functional groups. */
+export function benchResultsInput(): ResultsInput {
+  const nodes = benchCriteria().map((node) => ({ ...node, scaleMin: 0, scaleMax: 5 }));
+  const criteria = scoringCriteria(nodes);
+  const vendorIds = Array.from({ length: VENDORS }, (_, index) => `v${index}`);
+  const groups = ["IT", "Finance", "Operations", "Legal"];
+  const evaluators = Array.from({ length: EVALUATORS }, (_, index) => ({
+    id: `e${index}`,
+    group: groups[index % groups.length] ?? null,
+  }));
+  const random = mulberry32(7);
+  const scores: ScoreEntry[] = [];
+  for (const vendorId of vendorIds) {
+    for (const criterion of criteria) {
+      for (const { id: evaluatorId } of evaluators) {
+        scores.push({ vendorId, criterionId: criterion.id, evaluatorId, score: Math.floor(random() * 6) });
+      }
+    }
+  }
+  const agreed = { vendorId: "v0", criterionId: criteria[0]?.id ?? "", score: 3 };
+  return { criteria: nodes, vendorIds, evaluators, scores, consensus: [agreed], priceShares: null };
+}
+
+/** `only`: measure just the rows whose name contains it (all by default). */
+export async function domainTimings(only = "") {
   const criteria = benchCriteria();
   const { nodes, matrix } = benchMatrix();
   const model = buildSensitivityModel(nodes, scoreTable(matrix));
   const { candidates, rankings } = benchRankings();
-  return [
-    time("effective weights, 80-leaf criteria tree", 500, () => withEffectiveWeights(criteria)),
-    time(
-      "results: totals + normalization + disagreement flags (40 × 80 × 12)",
-      100,
-      () => {
+  const resultsInput = benchResultsInput();
+  const rows: { name: string; runs: number; fn: () => unknown; goal?: number }[] = [
+    { name: "effective weights, 80-leaf criteria tree", runs: 500, fn: () => withEffectiveWeights(criteria) },
+    {
+      name: "results: totals + normalization + disagreement flags (40 × 80 × 12)",
+      runs: 100,
+      fn: () => {
         itemStatistics(matrix);
         weightedTotals(scoreTable(matrix));
         weightedTotals(scoreTable(normalizeEvaluators(matrix).matrix));
       },
-      5,
-    ),
-    time("Monte Carlo sensitivity, 10,000 draws", 20, () => monteCarlo(model, { draws: 10_000 }), 250),
-    time(
-      "Schulze + Borda + Kendall's W, 40 vendors × 12 rankings",
-      100,
-      () => {
+      goal: 5,
+    },
+    {
+      name: "results page: computeResults, normalized, from 38,400 score entries",
+      runs: 100,
+      fn: () => computeResults(resultsInput, "normalized"),
+    },
+    {
+      name: "Monte Carlo sensitivity, 10,000 draws",
+      runs: 20,
+      fn: () => monteCarlo(model, { draws: 10_000 }),
+      goal: 250,
+    },
+    {
+      name: "Schulze + Borda + Kendall's W, 40 vendors × 12 rankings",
+      runs: 100,
+      fn: () => {
         const aggregated = aggregateRankings(candidates, rankings);
         if (aggregated.ok) kendallsW(aggregated.aggregation.profile);
       },
-      5,
-    ),
+      goal: 5,
+    },
   ];
+  return rows.filter((row) => row.name.includes(only)).map((row) => time(row.name, row.runs, row.fn, row.goal));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await domainTimings(process.env.BENCH_ONLY ?? "");
+  const cells = rows.map((row) => [row.name, row.median.toFixed(2), row.p95.toFixed(2), String(row.goal ?? "—")]);
+  process.stdout.write(`${["computation", "median ms", "p95 ms", "goal ms"].join("\t")}\n`);
+  for (const line of cells) process.stdout.write(`${line.join("\t")}\n`);
 }
