@@ -7,7 +7,8 @@ import {
   type StageScores,
   type StageWeights,
 } from "./final-ranking";
-import { type PriceFormula, type PriceSchedule, pricePoints, totalCostOfOwnership } from "./price";
+import { type PriceFormula, type PriceSchedule, priceFormulaIssues } from "./price";
+import { evaluatePrices, priceScore } from "./price-envelope";
 import { buildProfile, type PanelRanking } from "./ranking";
 import {
   buildScoreMatrix,
@@ -293,31 +294,34 @@ function stageTotals(
   return totals;
 }
 
+/**
+ * Price totals and the 0–100 price part, scored by the price envelope (as on the price page and in
+ * the final ranking). Unlike the price page, the review computes no price part at all when the
+ * term is not usable or a ranked vendor priced in another currency: converting is a decision.
+ */
 function priceParts(facts: ReviewFacts, formula: PriceFormula, termMonths: number) {
   const points = new Map<string, number>();
   const totals = new Map<string, number>();
   const notes: string[] = [];
-  const vendorIds = new Set(facts.vendors.map((vendor) => vendor.id));
-  const schedules = facts.prices.filter((schedule) => vendorIds.has(schedule.vendorId));
-  const tco = totalCostOfOwnership(schedules, termMonths, facts.currency);
-  if (!tco.ok) {
-    notes.push(
-      tco.error.kind === "MIXED_CURRENCIES"
-        ? "Prices are in more than one currency; converting them is a decision, so no price part is computed."
-        : "The evaluation term is not a whole number of months; no price part is computed.",
-    );
+  if (!(Number.isInteger(termMonths) && termMonths > 0)) {
+    notes.push("The evaluation term is not a whole number of months; no price part is computed.");
     return { points, totals, notes };
   }
-  for (const cost of tco.costs) if (cost.ok) totals.set(cost.vendorId, cost.total);
-  const bids = tco.costs.map((cost) => ({ vendorId: cost.vendorId, price: cost.ok ? cost.total : null }));
-  const result = pricePoints(formula, bids);
-  if (!result.ok) {
+  const vendorIds = new Set(facts.vendors.map((vendor) => vendor.id));
+  const schedules = facts.prices.filter((schedule) => vendorIds.has(schedule.vendorId));
+  const rows = evaluatePrices(schedules, { formula, termMonths }, facts.currency);
+  if (rows.some((row) => row.problem?.kind === "OTHER_CURRENCY")) {
+    notes.push("Prices are in more than one currency; converting them is a decision, so no price part is computed.");
+    return { points, totals, notes };
+  }
+  for (const row of rows) if (row.total !== null) totals.set(row.vendorId, row.total);
+  if (priceFormulaIssues(formula).length > 0) {
     notes.push("The fixed price formula is not valid; no price part is computed.");
     return { points, totals, notes };
   }
-  for (const entry of result.points) {
-    // The logarithmic formula can give negative points above A × lowest; the final ranking's parts are 0–100.
-    if (entry.ok) points.set(entry.vendorId, clamp((100 * entry.points) / formula.maxPoints, 0, 100));
+  for (const row of rows) {
+    const score = priceScore(row, formula);
+    if (score !== null) points.set(row.vendorId, score);
   }
   return { points, totals, notes };
 }
@@ -439,10 +443,6 @@ function rankingStability(
 
 function unknownStability(): Stability {
   return { tippingPoint: null, probabilityFirst: null, draws: 0, summary: "Stability needs a final ranking." };
-}
-
-function clamp(value: number, min: number, max: number) {
-  return Math.min(max, Math.max(min, value));
 }
 
 function round1(value: number) {

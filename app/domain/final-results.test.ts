@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { finalRanking } from "./final-ranking";
-import {
-  defaultFinalWeights,
-  outcomePlan,
-  priceResults,
-  readFinalWeights,
-  readPriceSettings,
-  stageResults,
-} from "./final-results";
+import { defaultFinalWeights, outcomePlan, readFinalWeights, readPriceSettings, stageResults } from "./final-results";
 
 /** Written: Service desk 60 / Security 40 (under Technical 50%); oral: Team 50 / Demo 50 (20%); price 30%. */
 const criteria = [
@@ -130,7 +123,7 @@ describe("stageResults", () => {
   });
 });
 
-describe("price", () => {
+describe("price settings", () => {
   const settings = { formula: { kind: "RELATIVE" as const, maxPoints: 30 }, termMonths: 12 };
   it("reads only valid stored settings", () => {
     expect(readPriceSettings(settings)).toEqual(settings);
@@ -140,42 +133,6 @@ describe("price", () => {
     expect(readPriceSettings({ formula: { kind: "RELATIVE", maxPoints: 30 }, termMonths: 0 })).toBeNull();
     expect(readPriceSettings({ kind: "RELATIVE", maxPoints: 30 })).toBeNull();
     expect(readPriceSettings(null)).toBeNull();
-  });
-  it("scores the total cost over the term: lowest ÷ price, as a share of 100", () => {
-    const results = priceResults(
-      [
-        { vendorId: "cheap", currency: "EUR", lines: [{ kind: "RECURRING", quantity: 1, unitPrice: 1000 }] },
-        {
-          vendorId: "dear",
-          currency: "eur",
-          lines: [
-            { kind: "ONE_TIME", quantity: 1, unitPrice: 3000 },
-            { kind: "RECURRING", quantity: 1, unitPrice: 1250 },
-          ],
-        },
-        { vendorId: "dollars", currency: "USD", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 10 }] },
-        { vendorId: "empty", currency: "EUR", lines: [] },
-      ],
-      settings,
-      "EUR",
-    );
-    expect(results).toEqual([
-      { vendorId: "cheap", totalCost: 12_000, score: 100 },
-      { vendorId: "dear", totalCost: 18_000, score: (100 * 12_000) / 18_000 },
-      { vendorId: "dollars", totalCost: null, score: null },
-      { vendorId: "empty", totalCost: null, score: null },
-    ]);
-  });
-  it("a logarithmic score below zero counts as zero", () => {
-    const [, far] = priceResults(
-      [
-        { vendorId: "a", currency: "EUR", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 100 }] },
-        { vendorId: "b", currency: "EUR", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 500 }] },
-      ],
-      { formula: { kind: "LOGARITHMIC", maxPoints: 10, factor: 2 }, termMonths: 1 },
-      "EUR",
-    );
-    expect(far?.score).toBe(0);
   });
 });
 

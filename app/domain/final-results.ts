@@ -1,6 +1,7 @@
 import { CRITERION_STAGES, type CriterionStage, stageShares, WEIGHT_TOLERANCE, weightSum } from "./criteria";
 import type { Recommendation, StageWeights } from "./final-ranking";
-import { type PriceFormula, type PriceSchedule, priceFormulaIssues, pricePoints, totalCostOfOwnership } from "./price";
+import { type PriceFormula, priceFormulaIssues } from "./price";
+import type { PriceEvaluationSettings } from "./price-envelope";
 import {
   buildScoreMatrix,
   type ConsensusEntry,
@@ -16,7 +17,7 @@ import {
  * evaluation's own maths (scoring.ts, price.ts) so the numbers match the evaluation screens:
  * - written: the WRITTEN leaves, consensus score where agreed, else the mean of submitted sheets;
  * - oral: the ORAL leaves, the mean of the submitted debriefs' oral scores;
- * - price: price points ÷ the formula's maximum, from the total cost of ownership.
+ * - price: price points ÷ the formula's maximum, from the total cost of ownership (price-envelope).
  */
 export type StageResult = {
   /** 0–100, or null when nothing is scored. */
@@ -87,11 +88,13 @@ function stageTotals(
 
 // ── Price ──────────────────────────────────────────────────────────────────────────────────────
 
-/** What the lead fixed before opening the price envelopes (stored as Rfp.priceFormula). */
-export type PriceSettings = { formula: PriceFormula; termMonths: number };
-
-/** Reads Rfp.priceFormula defensively; null when it is not set or not a valid setting. */
-export function readPriceSettings(value: unknown): PriceSettings | null {
+/**
+ * Reads Rfp.priceFormula (what the lead fixed before opening the price envelopes) defensively;
+ * null when it is not set or not a valid setting. Price results come from the price envelope
+ * (price-envelope.evaluatePrices and priceScore), so the final ranking scores price exactly as the
+ * price page does.
+ */
+export function readPriceSettings(value: unknown): PriceEvaluationSettings | null {
   if (!isRecord(value) || !isRecord(value.formula)) return null;
   const termMonths = value.termMonths;
   if (typeof termMonths !== "number" || !Number.isInteger(termMonths) || termMonths <= 0) return null;
@@ -118,41 +121,6 @@ export function readPriceSettings(value: unknown): PriceSettings | null {
       return null;
   }
   return priceFormulaIssues(formula).length === 0 ? { formula, termMonths } : null;
-}
-
-export type VendorPriceResult = { vendorId: string; totalCost: number | null; score: number | null };
-
-/**
- * Price result per vendor: 100 × points ÷ maximum points, from the total cost of ownership over
- * the fixed term. A schedule in another currency, or without a valid price, has no result.
- * Logarithmic points can fall below zero for a price far above the lowest; the final ranking
- * works on 0–100, so such a price counts as 0 (it is already the worst on price).
- */
-export function priceResults(
-  schedules: readonly PriceSchedule[],
-  settings: PriceSettings,
-  currency: string,
-): VendorPriceResult[] {
-  const expected = currency.trim().toUpperCase();
-  const comparable = schedules.filter((schedule) => schedule.currency.trim().toUpperCase() === expected);
-  const tco = totalCostOfOwnership(comparable, settings.termMonths, expected);
-  const costs = new Map<string, number>();
-  if (tco.ok) for (const cost of tco.costs) if (cost.ok) costs.set(cost.vendorId, cost.total);
-  const points = pricePoints(
-    settings.formula,
-    [...costs].map(([vendorId, price]) => ({ vendorId, price })),
-  );
-  const scores = new Map<string, number>();
-  if (points.ok) {
-    for (const entry of points.points) {
-      if (entry.ok) scores.set(entry.vendorId, clamp((100 * entry.points) / settings.formula.maxPoints));
-    }
-  }
-  return schedules.map(({ vendorId }) => ({
-    vendorId,
-    totalCost: costs.get(vendorId) ?? null,
-    score: scores.get(vendorId) ?? null,
-  }));
 }
 
 // ── Weights ────────────────────────────────────────────────────────────────────────────────────
@@ -215,10 +183,6 @@ export function outcomePlan(recommendation: Recommendation, vendorIds: readonly 
     runnerUp.status === "CLEAR" ? [runnerUp.vendorId] : runnerUp.status === "TIED" ? runnerUp.vendorIds : [];
   const eliminated = vendorIds.filter((vendorId) => vendorId !== recommended && !reserve.includes(vendorId));
   return { ok: true, recommended, reserve, eliminated };
-}
-
-function clamp(value: number) {
-  return Math.min(100, Math.max(0, value));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

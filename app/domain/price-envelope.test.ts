@@ -7,6 +7,7 @@ import {
   describeReversals,
   evaluatePrices,
   type PriceEvaluationSettings,
+  priceScore,
 } from "./price-envelope";
 
 const RELATIVE: PriceEvaluationSettings = { formula: { kind: "RELATIVE", maxPoints: 100 }, termMonths: 36 };
@@ -88,6 +89,55 @@ describe("evaluatePrices", () => {
       "EUR",
     );
     expect(rows.map((row) => row.points)).toEqual([100, 50, 0]);
+  });
+});
+
+/** The price part the final ranking and the executive review combine: 0–100 per vendor. */
+function priceResults(schedules: readonly PriceSchedule[], settings: PriceEvaluationSettings, currency: string) {
+  return evaluatePrices(schedules, settings, currency).map((row) => ({
+    vendorId: row.vendorId,
+    totalCost: row.total,
+    score: priceScore(row, settings.formula),
+  }));
+}
+
+describe("priceScore", () => {
+  const settings = { formula: { kind: "RELATIVE" as const, maxPoints: 30 }, termMonths: 12 };
+  it("scores the total cost over the term: lowest ÷ price, as a share of 100", () => {
+    const results = priceResults(
+      [
+        { vendorId: "cheap", currency: "EUR", lines: [{ kind: "RECURRING", quantity: 1, unitPrice: 1000 }] },
+        {
+          vendorId: "dear",
+          currency: "eur",
+          lines: [
+            { kind: "ONE_TIME", quantity: 1, unitPrice: 3000 },
+            { kind: "RECURRING", quantity: 1, unitPrice: 1250 },
+          ],
+        },
+        { vendorId: "dollars", currency: "USD", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 10 }] },
+        { vendorId: "empty", currency: "EUR", lines: [] },
+      ],
+      settings,
+      "EUR",
+    );
+    expect(results).toEqual([
+      { vendorId: "cheap", totalCost: 12_000, score: 100 },
+      { vendorId: "dear", totalCost: 18_000, score: (100 * 12_000) / 18_000 },
+      { vendorId: "dollars", totalCost: null, score: null },
+      { vendorId: "empty", totalCost: null, score: null },
+    ]);
+  });
+  it("a logarithmic score below zero counts as zero", () => {
+    const [, far] = priceResults(
+      [
+        { vendorId: "a", currency: "EUR", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 100 }] },
+        { vendorId: "b", currency: "EUR", lines: [{ kind: "ONE_TIME", quantity: 1, unitPrice: 500 }] },
+      ],
+      { formula: { kind: "LOGARITHMIC", maxPoints: 10, factor: 2 }, termMonths: 1 },
+      "EUR",
+    );
+    expect(far?.score).toBe(0);
   });
 });
 

@@ -150,6 +150,17 @@ export function evaluatePrices(
   return withRanks(rows, (row) => row.points);
 }
 
+/**
+ * A vendor's price result on 0–100, the scale the final ranking and the executive review combine
+ * with the written and oral results: 100 × points ÷ the formula's maximum. Logarithmic points fall
+ * below zero for a price far above the lowest; such a price counts as 0 (it is already the worst on
+ * price). Null when the vendor has no points (see the row's problem).
+ */
+export function priceScore(row: Pick<VendorPriceEvaluation, "points">, formula: PriceFormula): number | null {
+  if (row.points === null) return null;
+  return Math.min(100, Math.max(0, (100 * row.points) / formula.maxPoints));
+}
+
 export function describePriceProblem(problem: PriceProblem, money: (amount: number) => string): string {
   switch (problem.kind) {
     case "NO_PRICE_LINES":

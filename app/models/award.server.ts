@@ -9,6 +9,7 @@ import {
   roundOutcome,
 } from "~/domain/award";
 import { type ExecutiveReview, mainRisks } from "~/domain/award-review";
+import { takeReviewSnapshot } from "~/domain/review-snapshot";
 import { formatMoney } from "~/utils/dates";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -21,7 +22,7 @@ import {
   reserveNotice,
 } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
-import { computeReview } from "./award-review.server";
+import { computeReviewInTx, rankedVendors, readEvaluationState, reviewToShow } from "./award-review.server";
 import { BUYER_NAME } from "./invitation-link.server";
 import { openNegotiationInTx } from "./negotiation.server";
 import { queueMessage } from "./outbox.server";
@@ -67,14 +68,37 @@ export function findCurrentRecommendation(db: TransactionClient, rfpId: string) 
   });
 }
 
-/** The lead's review page: the review itself, the recommendation and who may approve it. */
-export async function getAwardPage(rfpId: string) {
-  const [{ rfp, review }, recommendation, executives] = await Promise.all([
-    computeReview(prisma, rfpId),
-    findCurrentRecommendation(prisma, rfpId),
-    listExecutives(),
+/**
+ * The lead's review page: the review (frozen once submitted, see award-review.server.reviewToShow),
+ * the recommendation and, while the lead can still submit it, who may approve it.
+ */
+export async function getAwardPage(rfp: AwardRfp) {
+  const [found, state] = await Promise.all([
+    prisma.recommendation.findFirst({
+      where: { rfpId: rfp.id },
+      orderBy: { createdAt: "desc" },
+      select: { ...recommendationSelect, submittedReview: true },
+    }),
+    readEvaluationState(prisma, rfp.id),
   ]);
-  return { rfp: pickRfp(rfp), review: forChoice(review, recommendation), recommendation, executives };
+  const submittable = !found || found.status === "DRAFT" || found.status === "RETURNED";
+  const [shown, executives] = await Promise.all([
+    reviewToShow(rfp.id, found, "TEAM", state),
+    submittable ? listExecutives() : Promise.resolve([]),
+  ]);
+  return {
+    rfp: pickRfp(rfp),
+    review: shown.basis.kind === "LIVE" ? forChoice(shown.review, found) : shown.review,
+    basis: shown.basis,
+    recommendation: found ? withoutSnapshot(found) : null,
+    executives,
+  };
+}
+
+/** The stored review is served as `review`; the recommendation itself goes out without it. */
+function withoutSnapshot<T extends { submittedReview: unknown }>(recommendation: T): Omit<T, "submittedReview"> {
+  const { submittedReview: _snapshot, ...rest } = recommendation;
+  return rest;
 }
 
 /** The risks are those of the vendor actually recommended (the lead's pick when first place was shared). */
@@ -83,7 +107,9 @@ function forChoice(review: ExecutiveReview, recommendation: { recommended: { id:
   return { ...review, risks: mainRisks(review, recommendation.recommended.id) };
 }
 
-function pickRfp(rfp: { id: string; reference: string; title: string; stage: string; timeZone: string }) {
+type AwardRfp = { id: string; reference: string; title: string; stage: string; timeZone: string };
+
+function pickRfp(rfp: AwardRfp): AwardRfp {
   return { id: rfp.id, reference: rfp.reference, title: rfp.title, stage: rfp.stage, timeZone: rfp.timeZone };
 }
 
@@ -100,17 +126,28 @@ export function listExecutives() {
  * so being named (in any round) is what grants access. Anyone else: 404, to not reveal it exists.
  */
 export async function getApproverView(userId: string, recommendationId: string) {
-  const recommendation = await prisma.recommendation.findFirst({
+  const found = await prisma.recommendation.findFirst({
     where: { id: recommendationId, approvals: { some: { approverId: userId } } },
-    select: recommendationSelect,
+    select: {
+      ...recommendationSelect,
+      submittedReview: true,
+      rfp: { select: { id: true, reference: true, title: true, stage: true, timeZone: true } },
+    },
   });
-  if (!recommendation) throw notFound("We could not find that recommendation among your approvals.");
-  const { rfp, review } = await computeReview(prisma, recommendation.rfpId);
+  if (!found) throw notFound("We could not find that recommendation among your approvals.");
+  const { review, basis } = await reviewToShow(found.rfpId, found, "APPROVER");
+  const { rfp, ...recommendation } = withoutSnapshot(found);
   const mine = recommendation.approvals.find(
     (approval) => approval.approver.id === userId && approval.round === recommendation.round,
   );
   const canDecide = recommendation.status === "SUBMITTED" && mine?.decision === "PENDING";
-  return { rfp: pickRfp(rfp), review: forChoice(review, recommendation), recommendation, canDecide };
+  return {
+    rfp: pickRfp(rfp),
+    review: basis.kind === "LIVE" ? forChoice(review, recommendation) : review,
+    basis,
+    recommendation,
+    canDecide,
+  };
 }
 
 /** The executive's queue: approvals waiting for them, then their past decisions. */
@@ -157,7 +194,7 @@ export async function createRecommendation(actor: UserActor, rfpId: string, choi
     const existing = await findCurrentRecommendation(tx, rfpId);
     if (existing)
       throw new ConflictError("A recommendation already exists for this RFP. Review the page and try again.");
-    const { rfp, review } = await computeReview(tx, rfpId);
+    const { rfp, review } = await computeReviewInTx(tx, rfpId);
     if (rfp.stage !== "DECISION") {
       throw new FieldError("form", "A recommendation is drafted in the decision stage, after the interviews.");
     }
@@ -278,6 +315,7 @@ export async function submitRecommendation(
       where: { id: recommendation.id },
       data: { status: "SUBMITTED", round, submittedAt: new Date() },
     });
+    await freezeSubmittedReview(tx, recommendation.id);
     await tx.approval.createMany({
       data: approvers.map((approver) => ({ recommendationId: recommendation.id, approverId: approver.id, round })),
     });
@@ -308,6 +346,26 @@ export async function submitRecommendation(
     }
     return { round, approvers };
   });
+}
+
+/**
+ * What the executives approve is frozen with the submission (domain/review-snapshot): the review
+ * as it stands is stored with the recommendation's round and submission time. Called when the
+ * lead submits; a seed that writes a submitted recommendation directly calls it the same way.
+ */
+export async function freezeSubmittedReview(tx: TransactionClient, recommendationId: string) {
+  const recommendation = await tx.recommendation.findUniqueOrThrow({
+    where: { id: recommendationId },
+    select: { rfpId: true, round: true, submittedAt: true, recommended: { select: { id: true } } },
+  });
+  if (!recommendation.submittedAt) throw new Error("Only a submitted recommendation has a review to freeze.");
+  const { review, fingerprint } = await computeReviewInTx(tx, recommendation.rfpId);
+  const snapshot = takeReviewSnapshot(forChoice(review, recommendation), {
+    round: recommendation.round,
+    submittedAt: recommendation.submittedAt,
+    fingerprint,
+  });
+  await tx.recommendation.update({ where: { id: recommendationId }, data: { submittedReview: snapshot } });
 }
 
 // Executives: approve or return ----------------------------------------------------------------
@@ -529,7 +587,7 @@ export type NoticeDraft = {
 /** One notice per ranked vendor: the stored (edited) text for its kind, else the template. */
 export async function noticeDrafts(db: TransactionClient, rfpId: string, choice: AwardChoice): Promise<NoticeDraft[]> {
   const rfp = await db.rfp.findUniqueOrThrow({ where: { id: rfpId }, select: { reference: true, title: true } });
-  const { vendors } = await computeReview(db, rfpId);
+  const vendors = await rankedVendors(db, rfpId);
   const stored = await db.awardNotice.findMany({
     where: { rfpId },
     select: { invitationId: true, kind: true, subject: true, bodyText: true, sentAt: true },

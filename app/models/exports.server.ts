@@ -7,7 +7,7 @@ import { decisionMemoFilename, decisionMemoPdfDefinition } from "~/utils/decisio
 import { DOCX_TYPE, termSheetDocx } from "~/utils/term-sheet-docx";
 import { termSheetPdfDefinition } from "~/utils/term-sheet-pdf";
 import { recordAudit, type UserActor } from "./audit.server";
-import { computeReview } from "./award-review.server";
+import { reviewToShow } from "./award-review.server";
 import { BUYER_NAME } from "./invitation-link.server";
 // Registers pdfmake's bundled fonts and the policy that it reads no other file (see rfp-pdf.server).
 import "./rfp-pdf.server";
@@ -213,6 +213,7 @@ export async function loadDecisionMemo(rfpId: string, options: Options = {}) {
       runnerUpInvitationId: true,
       submittedAt: true,
       decidedAt: true,
+      submittedReview: true,
       recommended: { select: { vendor: { select: { name: true } } } },
       runnerUp: { select: { vendor: { select: { name: true } } } },
       approvals: {
@@ -240,9 +241,9 @@ export async function loadDecisionMemo(rfpId: string, options: Options = {}) {
       },
     },
   });
-  const { rfp, recommended, runnerUp, approvals, ...rest } = recommendation;
-  // The weighted final ranking, as the executive review computed it for the approvers.
-  const { review } = await computeReview(prisma, rfpId);
+  const { rfp, recommended, runnerUp, approvals, submittedReview, ...rest } = recommendation;
+  // The weighted final ranking, as the executive review showed it to the approvers.
+  const { review } = await reviewToShow(rfpId, { status: rest.status, submittedReview }, "APPROVER");
   const finalRanking = review.ranking.ok
     ? {
         weights: review.weights,

@@ -9,12 +9,12 @@ import {
 import {
   defaultFinalWeights,
   outcomePlan,
-  priceResults,
   readFinalWeights,
   readPriceSettings,
   stageResults,
 } from "~/domain/final-results";
 import type { RfpAction } from "~/domain/policy";
+import { evaluatePrices, priceScore } from "~/domain/price-envelope";
 import type { RfpStage } from "~/domain/workflow";
 import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";
@@ -133,7 +133,7 @@ async function computeFinalRanking(rfpId: string, db: Db, known?: Awaited<Return
   );
   const settings = readPriceSettings(base.rfp.priceFormula);
   const prices = settings
-    ? priceResults(
+    ? evaluatePrices(
         proposals.map((proposal) => ({
           vendorId: proposal.invitationId,
           currency: proposal.currency,
@@ -145,7 +145,7 @@ async function computeFinalRanking(rfpId: string, db: Db, known?: Awaited<Return
         })),
         settings,
         base.rfp.currency,
-      )
+      ).map((row) => ({ vendorId: row.vendorId, totalCost: row.total, score: priceScore(row, settings.formula) }))
     : [];
   const results = stageResults({
     criteria: base.criteria,

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ExecutiveReviewView } from "~/components/award/executive-review";
 import { ApprovalHistory, MemoCard, RecommendationStatus } from "~/components/award/recommendation";
+import { ReviewBasisNote } from "~/components/award/review-basis";
 import { Field, FormError, useIsSubmitting, useValidatedForm } from "~/components/form";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApprovalPage() {
-  const { rfp, review, recommendation, canDecide } = useLoaderData<typeof loader>();
+  const { rfp, review, basis, recommendation, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { onSubmit, field, errorFor, formError, form } = useValidatedForm({
     schema: decisionSchema,
@@ -81,6 +82,7 @@ export default function ApprovalPage() {
           </button>
         }
       />
+      <ReviewBasisNote basis={basis} status={recommendation.status} reader="APPROVER" timeZone={rfp.timeZone} />
       <ExecutiveReviewView
         review={review}
         recommended={recommendation.recommended.id}

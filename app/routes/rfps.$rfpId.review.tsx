@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { ExecutiveReviewView } from "~/components/award/executive-review";
 import { DraftRecommendationForm, MemoForm, SubmitForm } from "~/components/award/lead-forms";
 import { ApprovalHistory, MemoCard, RecommendationStatus } from "~/components/award/recommendation";
+import { ReviewBasisNote } from "~/components/award/review-basis";
 import { Alert } from "~/components/ui/alert";
 import { expectedRunnersUp } from "~/domain/award";
 import { userActor } from "~/models/audit.server";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Executive review · Shortlist
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp, permissions } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_review");
-  const page = await getAwardPage(rfp.id);
+  const page = await getAwardPage(rfp);
   return { ...page, timeZone: rfp.timeZone, canAward: permissions.includes("rfp.award") };
 }
 
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewPage() {
-  const { review, recommendation, executives, canAward, rfp, timeZone } = useLoaderData<typeof loader>();
+  const { review, basis, recommendation, executives, canAward, rfp, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.values?.intent === intent ? actionData : undefined);
   const name = (id: string) => ({ id, name: review.names[id] ?? id });
@@ -87,6 +88,7 @@ export default function ReviewPage() {
           The recommendation is drafted in the decision stage, once every interview has its debriefs.
         </Alert>
       ) : null}
+      <ReviewBasisNote basis={basis} status={recommendation?.status ?? null} reader="TEAM" timeZone={timeZone} />
       <ExecutiveReviewView
         review={review}
         recommended={recommendation?.recommended.id ?? review.recommendedId}

@@ -54,6 +54,8 @@ describe("the executive award", () => {
     await lead.getByLabel(/Oscar Otherexec/).check();
     await lead.getByRole("button", { name: "Submit recommendation" }).click();
     await toast(lead, "Submitted to Erin Executive, Oscar Otherexec for approval.");
+    // What the executives approve is frozen with the submission, and the page says so.
+    await lead.getByText(/^As submitted on .* \(round 1\)$/).waitFor();
     const recommendation = await prisma.recommendation.findFirstOrThrow({ where: { rfpId: fixture.rfp.id } });
 
     const erin = await e2e.pageAs(fixture.executive);
