@@ -31,6 +31,7 @@ import { standardAgenda } from "../app/domain/agenda";
 import { type ContractTerms, reviewContract } from "../app/domain/contract-risk";
 import { disagreementFlags } from "../app/domain/scoring";
 import { recordAudit, type UserActor, userActor } from "../app/models/audit.server";
+import { freezeSubmittedReview } from "../app/models/award.server";
 import { disqualifyVendor, saveScreening } from "../app/models/compliance.server";
 import { transitionRfp } from "../app/models/rfp.server";
 
@@ -764,6 +765,8 @@ export async function seedJourney(rfpId: string, people: JourneyPeople) {
       },
       select: { id: true },
     });
+    // What the executives approved: the review as it stood at the round-2 submission.
+    await freezeSubmittedReview(tx, recommendation.id);
     const approvals = [
       { approver: cfo, round: 1, decision: "APPROVED" as const, comment: "Agreed.", at: -4 },
       {

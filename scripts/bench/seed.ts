@@ -10,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { migrate } from "../../app/db/migrate.server";
 import { closeDatabase, getDatabase, prisma } from "../../app/db.server";
+import { freezeSubmittedReview } from "../../app/models/award.server";
 import { hashPassword } from "../../app/utils/password.server";
 
 export const BENCH_PASSWORD = "bench-lantern-harbour-2027";
@@ -452,7 +453,7 @@ async function seedEvaluationAndAfter(
     })),
     select: { id: true },
   });
-  await prisma.recommendation.create({
+  const recommendation = await prisma.recommendation.create({
     data: {
       rfpId,
       recommendedInvitationId: winner,
@@ -471,6 +472,8 @@ async function seedEvaluationAndAfter(
       },
     },
   });
+  // The executives reviewed (and the bench loads) the review frozen at submission.
+  await freezeSubmittedReview(prisma, recommendation.id);
   await prisma.invitation.update({ where: { id: winner }, data: { status: "AWARDED" } });
   await prisma.invitation.update({ where: { id: runnerUp }, data: { status: "RESERVE" } });
   await prisma.negotiation.create({

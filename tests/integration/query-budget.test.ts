@@ -114,3 +114,13 @@ describe("queries per page view", () => {
     });
   }
 });
+
+describe("demo tender", () => {
+  it("carries the review its executives approved, frozen at submission", async () => {
+    const recommendation = await prisma.recommendation.findFirstOrThrow({
+      where: { rfpId, status: "APPROVED" },
+      select: { submittedReview: true },
+    });
+    expect(recommendation.submittedReview).not.toBeNull();
+  });
+});
