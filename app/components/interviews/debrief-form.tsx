@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { CONFIDENCE_LEVELS, commentRequired } from "~/domain/debrief";
 import { debriefDraftSchema } from "~/schemas/debrief";
 import { nestedFormValues } from "~/utils/nested-form";
-import { type AutosaveState, useDebriefAutosave } from "./use-debrief-autosave";
+import { type AutosaveState, useAutosave } from "../portal/use-autosave";
 
 export type OralCriterionField = {
   id: string;
@@ -38,6 +38,8 @@ export type DebriefResult =
   | undefined;
 
 const FORM_ID = "debrief-form";
+/** A debrief is written in the minutes right after the interview: save a little sooner than a proposal. */
+const DEBRIEF_AUTOSAVE_DELAY_MS = 1200;
 
 /**
  * One attending member's view. A plain <Form method="post"> (Save and Submit work without
@@ -76,7 +78,14 @@ export function DebriefForm({
     mode: "onTouched",
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useDebriefAutosave({ form, formRef, enabled: true, initialVersion, action });
+  const autosave = useAutosave({
+    form,
+    formRef,
+    enabled: true,
+    initialVersion,
+    action,
+    delayMs: DEBRIEF_AUTOSAVE_DELAY_MS,
+  });
   const submit = useSubmit();
   const navigation = useNavigation();
   const submittingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;

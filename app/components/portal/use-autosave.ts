@@ -23,10 +23,11 @@ export const AUTOSAVE_DELAY_MS = 1500;
 
 /**
  * Drafts save themselves: a quiet moment after the last change, the whole form goes to the
- * action as an "autosave" through a fetcher (no navigation, no reload). The proposal's version
+ * action as an "autosave" through a fetcher (no navigation, no reload). The draft's version
  * travels with it, so a second tab saving in between is refused (409) instead of overwritten;
- * autosaving then stops until the vendor decides. Invalid input (a price written "12,5") is
- * reported and not sent.
+ * autosaving then stops until the author decides. Invalid input (a price written "12,5") is
+ * reported and not sent. Used by the vendor's proposal, the evaluator's score sheet and the
+ * interview debrief.
  */
 export function useAutosave<T extends FieldValues>({
   form,
@@ -34,13 +35,16 @@ export function useAutosave<T extends FieldValues>({
   enabled,
   initialVersion,
   action = "/portal/proposal",
+  delayMs = AUTOSAVE_DELAY_MS,
 }: {
   form: UseFormReturn<T>;
   formRef: RefObject<HTMLFormElement | null>;
   enabled: boolean;
   initialVersion: number;
-  /** The route whose action receives the autosave (the evaluation score sheet reuses this hook). */
+  /** The route whose action receives the autosave (the score sheet and the debrief pass theirs). */
   action?: string;
+  /** How long after the last change the draft is sent. */
+  delayMs?: number;
 }) {
   const fetcher = useFetcher<AutosaveAnswer>();
   const [state, setState] = useState<AutosaveState>({ kind: "idle" });
@@ -62,7 +66,7 @@ export function useAutosave<T extends FieldValues>({
     const element = formRef.current;
     if (!element || paused.current) return;
     if (busy.current) {
-      timer.current = window.setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
+      timer.current = window.setTimeout(() => void run(), delayMs);
       return;
     }
     if (!(await form.trigger())) {
@@ -74,7 +78,7 @@ export function useAutosave<T extends FieldValues>({
     formData.set("version", String(versionRef.current));
     setState({ kind: "saving" });
     fetcher.submit(formData, { method: "post", action });
-  }, [fetcher, form, formRef, action]);
+  }, [fetcher, form, formRef, action, delayMs]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -84,13 +88,13 @@ export function useAutosave<T extends FieldValues>({
       if (paused.current) return;
       setState({ kind: "dirty" });
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
+      timer.current = window.setTimeout(() => void run(), delayMs);
     });
     return () => {
       subscription.unsubscribe();
       window.clearTimeout(timer.current);
     };
-  }, [enabled, form, run]);
+  }, [enabled, form, run, delayMs]);
 
   const answer = fetcher.data;
   useEffect(() => {
@@ -111,14 +115,14 @@ export function useAutosave<T extends FieldValues>({
     }
   }, [answer, fetcher.state, setVersion]);
 
-  /** An explicit save was refused as a conflict: stop autosaving until the vendor decides. */
+  /** An explicit save was refused as a conflict: stop autosaving until the author decides. */
   const markConflict = useCallback((message: string, otherVersion: number) => {
     paused.current = true;
     window.clearTimeout(timer.current);
     setState({ kind: "conflict", message, version: otherVersion });
   }, []);
 
-  /** After the vendor chose to keep their version: save over the other one and resume autosaving. */
+  /** After the author chose to keep their version: save over the other one and resume autosaving. */
   const resume = useCallback(
     (fromVersion: number) => {
       paused.current = false;
@@ -130,6 +134,8 @@ export function useAutosave<T extends FieldValues>({
 
   return {
     state: fetcher.state !== "idle" ? ({ kind: "saving" } as const) : state,
+    /** An autosave is on its way (an explicit save waits for it). */
+    saving: fetcher.state !== "idle",
     version,
     versionRef,
     setVersion,
