@@ -134,7 +134,18 @@ export function PriceFormulaForm({
   );
 }
 
-export function PanelPriceVisibility({ visible, canManage }: { visible: boolean; canManage: boolean }) {
+export function PanelPriceVisibility({
+  visible,
+  canManage,
+  locked,
+  error,
+}: {
+  visible: boolean;
+  canManage: boolean;
+  /** Consensus is open: scores are final and the setting is frozen. */
+  locked: boolean;
+  error?: string;
+}) {
   const saving = useIsSubmitting("visibility");
   return (
     <section className="card" aria-labelledby="visibility-heading">
@@ -146,8 +157,10 @@ export function PanelPriceVisibility({ visible, canManage }: { visible: boolean;
       </div>
       <p className="muted small">
         Evaluators scoring quality do not see prices unless you allow it, so a price cannot colour a quality score.
+        {locked ? " Consensus is open, so this can no longer change." : null}
       </p>
-      {canManage ? (
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {canManage && !locked ? (
         <Form method="post" className="row">
           <input type="hidden" name="visible" value={visible ? "no" : "yes"} />
           <Button type="submit" name="intent" value="visibility" variant="secondary" pending={saving}>

@@ -273,29 +273,6 @@ export async function updatePanelMember(actor: Actor, rfpId: string, input: Pane
   });
 }
 
-/** Whether evaluators scoring quality may see the vendors' price schedules. */
-export async function setPricesVisibleToPanel(actor: Actor, rfpId: string, visible: boolean) {
-  return prisma.$transaction(async (tx) => {
-    const rfp = await tx.rfp.findUniqueOrThrow({
-      where: { id: rfpId },
-      select: { pricesVisibleToPanel: true, consensusOpenedAt: true },
-    });
-    if (rfp.pricesVisibleToPanel === visible) return { changed: false };
-    if (rfp.consensusOpenedAt) throw new FieldError("visible", "Consensus is open: this can no longer change.");
-    await tx.rfp.update({ where: { id: rfpId }, data: { pricesVisibleToPanel: visible } });
-    await recordAudit(tx, {
-      actor,
-      action: "panel.prices_visibility_changed",
-      entityType: "Rfp",
-      entityId: rfpId,
-      rfpId,
-      before: { pricesVisibleToPanel: rfp.pricesVisibleToPanel },
-      after: { pricesVisibleToPanel: visible },
-    });
-    return { changed: true };
-  });
-}
-
 /**
  * Put someone on the evaluation panel (RfpMember role PANEL) with their functional group and
  * expertise; they score every written criterion until the lead narrows it. Same account rules as

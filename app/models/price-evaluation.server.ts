@@ -120,10 +120,18 @@ export async function fixPriceFormula(actor: UserActor, rfpId: string, settings:
   });
 }
 
+/**
+ * Whether evaluators scoring quality may see the vendors' price schedules. The one place this is
+ * decided (the panel page only shows it); frozen once consensus opens, when scores are final.
+ */
 export async function setPricesVisibleToPanel(actor: UserActor, rfpId: string, visible: boolean) {
   return prisma.$transaction(async (tx) => {
-    const rfp = await tx.rfp.findUniqueOrThrow({ where: { id: rfpId }, select: { pricesVisibleToPanel: true } });
+    const rfp = await tx.rfp.findUniqueOrThrow({
+      where: { id: rfpId },
+      select: { pricesVisibleToPanel: true, consensusOpenedAt: true },
+    });
     if (rfp.pricesVisibleToPanel === visible) return { changed: false };
+    if (rfp.consensusOpenedAt) throw new FieldError("visible", "Consensus is open: this can no longer change.");
     await tx.rfp.update({ where: { id: rfpId }, data: { pricesVisibleToPanel: visible } });
     await recordAudit(tx, {
       actor,

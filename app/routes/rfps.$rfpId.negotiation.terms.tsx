@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { AddTermForm, TermCard } from "~/components/negotiation/terms";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AddTermForm, type OpenTermForm, TermCard } from "~/components/negotiation/terms";
 import { EmptyState } from "~/components/ui/empty-state";
 import { userActor } from "~/models/audit.server";
 import { addContractTerm, escalateTerm, getTermTracker, updateContractTerm } from "~/models/contract-term.server";
@@ -64,6 +64,14 @@ export default function TermTrackerPage() {
   const { tracker, canEdit, timeZone, userId } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const locale = useRootData()?.locale;
+  const [searchParams] = useSearchParams();
+  const editId = searchParams.get("edit");
+  const escalateId = searchParams.get("escalate");
+  const openForm: OpenTermForm = editId
+    ? { kind: "edit", termId: editId }
+    : escalateId
+      ? { kind: "escalate", termId: escalateId }
+      : null;
   if (!tracker) {
     return (
       <EmptyState title="No negotiation yet">
@@ -91,6 +99,7 @@ export default function TermTrackerPage() {
             sponsorName={tracker.sponsor?.name ?? null}
             answer={answer}
             format={format}
+            openForm={openForm}
           />
         ))
       )}

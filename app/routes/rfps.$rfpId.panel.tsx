@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictList } from "~/components/evaluation/conflict-list";
-import { AddPanelMemberForm, PanelMembers, PricesVisibilityForm } from "~/components/evaluation/panel";
+import { AddPanelMemberForm, PanelMembers, PricesVisibilityStatus } from "~/components/evaluation/panel";
 import { CONFLICT_DECISION_INFO } from "~/domain/conflict";
 import { userActor } from "~/models/audit.server";
 import { decideConflict, listConflicts } from "~/models/conflict.server";
-import { addPanelMember, getPanelSetup, setPricesVisibleToPanel, updatePanelMember } from "~/models/panel.server";
+import { addPanelMember, getPanelSetup, updatePanelMember } from "~/models/panel.server";
 import { requireRfpPermission } from "~/models/policy.server";
 import { decideConflictSchema } from "~/schemas/conflict";
-import { addPanelMemberSchema, panelMemberSchema, pricesVisibilitySchema } from "~/schemas/panel";
+import { addPanelMemberSchema, panelMemberSchema } from "~/schemas/panel";
 import { requireUser } from "~/utils/auth.server";
 import { invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -22,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp, permissions } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.view_panel");
   const [setup, conflicts] = await Promise.all([getPanelSetup(rfp.id), listConflicts(rfp.id)]);
-  return { setup, conflicts, timeZone: rfp.timeZone, canManage: permissions.includes("rfp.manage_evaluation") };
+  return {
+    rfpId: rfp.id,
+    setup,
+    conflicts,
+    timeZone: rfp.timeZone,
+    canManage: permissions.includes("rfp.manage_evaluation"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,20 +63,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return invalidFromError(error, parsed.values);
       }
     }
-    case "prices": {
-      const parsed = parseForm(formData, pricesVisibilitySchema);
-      if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
-      try {
-        const visible = parsed.data.visible === "yes";
-        await setPricesVisibleToPanel(actor, rfp.id, visible);
-        return redirectWithFlash(back, {
-          kind: "success",
-          message: visible ? "The panel now sees the vendors' prices." : "Prices are hidden from the panel.",
-        });
-      } catch (error) {
-        return invalidFromError(error, parsed.values);
-      }
-    }
     case "decide": {
       const parsed = parseForm(formData, decideConflictSchema);
       if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
@@ -92,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PanelPage() {
-  const { setup, conflicts, timeZone, canManage } = useLoaderData<typeof loader>();
+  const { rfpId, setup, conflicts, timeZone, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const intent = actionData?.values?.intent;
   const resultFor = (name: string) => (intent === name ? actionData : undefined);
@@ -104,7 +96,7 @@ export default function PanelPage() {
         <PanelMembers setup={setup} canManage={canManage} lastResult={resultFor("member")} />
         <div className="stack">
           {canManage ? <AddPanelMemberForm lastResult={resultFor("add")} /> : null}
-          <PricesVisibilityForm setup={setup} canManage={canManage} lastResult={resultFor("prices")} />
+          <PricesVisibilityStatus setup={setup} rfpId={rfpId} />
         </div>
       </div>
     </div>

@@ -34,11 +34,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, priceVisibilitySchema);
     if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
     const visible = parsed.data.visible === "yes";
-    const { changed } = await setPricesVisibleToPanel(userActor(user), rfp.id, visible);
-    return redirectWithFlash(back, {
-      kind: changed ? "success" : "info",
-      message: visible ? "Evaluators can now see prices." : "Prices are hidden from evaluators.",
-    });
+    try {
+      const { changed } = await setPricesVisibleToPanel(userActor(user), rfp.id, visible);
+      return redirectWithFlash(back, {
+        kind: changed ? "success" : "info",
+        message: visible ? "Evaluators can now see prices." : "Prices are hidden from evaluators.",
+      });
+    } catch (error) {
+      return invalidFromError(error, parsed.values);
+    }
   }
   const parsed = parseForm(formData, priceFormulaSchema);
   if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
@@ -108,7 +112,12 @@ export default function PricePage() {
         ) : null}
       </section>
 
-      <PanelPriceVisibility visible={rfp.pricesVisibleToPanel} canManage={data.canManage} />
+      <PanelPriceVisibility
+        visible={rfp.pricesVisibleToPanel}
+        canManage={data.canManage}
+        locked={rfp.consensusOpenedAt !== null}
+        error={actionData?.values?.intent === "visibility" ? actionData.fieldErrors?.visible : undefined}
+      />
 
       {settings && !data.opened ? (
         <EmptyState title="Proposals are still sealed">

@@ -4,7 +4,7 @@ import { emailField } from "./auth";
 
 /**
  * Panel set-up: one form per panel member (functional group, expertise tags, the criteria they
- * score) and the switch that lets the panel see prices. Criteria are checkboxes named
+ * score); whether the panel sees prices is set on the Price page. Criteria are checkboxes named
  * `criterion:<criterionId>`; "every written criterion" (the default) stores no rows at all.
  */
 export const criterionField = (criterionId: string) => `criterion:${criterionId}`;
@@ -72,11 +72,6 @@ function checkedCriteria(values: Record<string, unknown>) {
     return match?.[1] && (value === "on" || value === true) ? [match[1]] : [];
   });
 }
-
-export const pricesVisibilitySchema = z.object({
-  intent: z.literal("prices"),
-  visible: z.enum(["yes", "no"], { error: "Choose whether the panel sees prices." }),
-});
 
 /** Add someone to the panel; the criteria default to every written one (narrowed afterwards). */
 export const addPanelMemberSchema = z

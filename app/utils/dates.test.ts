@@ -256,3 +256,20 @@ describe("formatRelative", () => {
     expect(formatRelative("2027-03-01T10:00:00Z", now, "fr-FR")).toBe("il y a 2 heures");
   });
 });
+
+describe("formatter reuse", () => {
+  it("keeps formatters apart by locale, zone, currency and precision", () => {
+    const instant = "2027-03-01T16:00:00Z";
+    const berlin = formatDateTime(instant, { timeZone: "Europe/Berlin" });
+    const tokyo = formatDateTime(instant, { timeZone: "Asia/Tokyo" });
+    expect(berlin).toContain("17:00");
+    expect(tokyo).toContain("01:00");
+    expect(formatDateTime(instant, { timeZone: "Europe/Berlin" })).toBe(berlin);
+    expect(formatDateTime(instant, { timeZone: "Europe/Berlin", locale: "de-DE" })).not.toBe(berlin);
+    expect(formatMoney(1200, "EUR")).toBe("€1,200");
+    expect(formatMoney(1200.5, "EUR")).toBe("€1,200.50");
+    expect(formatMoney(1200, "USD")).toBe("US$1,200");
+    expect(formatRelative("2027-03-04T16:00:00Z", new Date(instant))).toBe("in 3 days");
+    expect(formatRelative("2027-03-04T16:00:00Z", new Date(instant), "de-DE")).toBe("in 3 Tagen");
+  });
+});

@@ -7,6 +7,28 @@ import { TZDate } from "@date-fns/tz";
  */
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+/**
+ * Building an Intl formatter costs far more than using one (a page of dates built dozens per
+ * request), so they are kept per locale + options. Locales and zones come from a small validated
+ * set; the bound only guards against the unexpected.
+ */
+const FORMATTER_LIMIT = 500;
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  const known = formatters.get(key);
+  if (known) return known as T;
+  if (formatters.size >= FORMATTER_LIMIT) formatters.clear();
+  const created = create();
+  formatters.set(key, created);
+  return created;
+}
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
+  return formatter(`dt|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
 export function isValidTimeZone(timeZone: string) {
   if (!timeZone) return false;
   try {
@@ -50,7 +72,7 @@ export function utcToZonedLocal(instant: Date | string | null | undefined, timeZ
 }
 
 export function formatDateTime(instant: Date | string, options: { timeZone: string; locale?: string }) {
-  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
+  return dateTimeFormat(options.locale ?? "en-GB", {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -62,7 +84,7 @@ export function formatDateTime(instant: Date | string, options: { timeZone: stri
 }
 
 export function formatDate(instant: Date | string, options: { timeZone: string; locale?: string }) {
-  return new Intl.DateTimeFormat(options.locale ?? "en-GB", { dateStyle: "medium", timeZone: options.timeZone }).format(
+  return dateTimeFormat(options.locale ?? "en-GB", { dateStyle: "medium", timeZone: options.timeZone }).format(
     new Date(instant),
   );
 }
@@ -70,7 +92,7 @@ export function formatDate(instant: Date | string, options: { timeZone: string; 
 /** "in 3 days" / "2 hours ago", for deadlines on dashboards. */
 export function formatRelative(instant: Date | string, now: Date, locale = "en-GB") {
   const diffMs = new Date(instant).getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = formatter(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   // Round halves away from zero, so 90 minutes ago and ahead read alike.
   const round = (value: number) => Math.sign(value) * Math.round(Math.abs(value));
   const minutes = round(diffMs / 60_000);
@@ -86,17 +108,21 @@ export function formatMoney(amount: string | number | null | undefined, currency
   const value = Number(amount);
   if (!Number.isFinite(value)) return "—";
   const fractionDigits = Number.isInteger(value) ? 0 : 2;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  return formatter(
+    `money|${locale}|${currency}|${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(value);
 }
 
 /** "11:30 CET": a time of day in the RFP's zone (interview slots, debriefs). */
 export function timeOfDay(instant: Date | string, options: { timeZone: string; locale?: string }) {
-  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
+  return dateTimeFormat(options.locale ?? "en-GB", {
     hour: "2-digit",
     minute: "2-digit",
     timeZone: options.timeZone,

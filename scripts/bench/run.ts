@@ -4,7 +4,7 @@
  * seeds the benchmark RFP, starts the production server, and measures every key page next to
  * the trivial health route of the same server in the same run (the ratio is what matters),
  * queries per page view, and the JavaScript/CSS each page sends. Prints one report.
- * BENCH_SECONDS (default 5) sets the duration of each load run.
+ * BENCH_SECONDS (default 5) sets the duration of each load run; BENCH_PIN=0 turns CPU pinning off.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +18,23 @@ import { bundleSizes } from "./bundles";
 import { domainTimings } from "./domain";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+/**
+ * The load generator must not take the server's CPU, or every ratio measures the generator too.
+ * With taskset and 2+ cores (and BENCH_PIN not "0"), the server runs alone on CPU 0 while this
+ * process — autocannon, the seeding, and the PostgreSQL cluster it starts — runs on the others.
+ */
+function cpuPinning() {
+  const cores = os.cpus().length;
+  if (process.env.BENCH_PIN === "0" || cores < 2) return null;
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", `1-${cores - 1}`, String(process.pid)], { stdio: "ignore" });
+  } catch {
+    return null;
+  }
+  return { server: "0", others: cores === 2 ? "1" : `1-${cores - 1}` };
+}
+const PINNING = cpuPinning();
 const CONNECTIONS = [10, 50];
 
 type PageSpec = {
@@ -155,7 +172,8 @@ async function measureDatabase(label: string, databaseUrl: string) {
   const ids = JSON.parse(seedOutput.trim().split("\n").at(-1) ?? "{}") as SeedIds;
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn("node", ["build/server.js"], {
+  const command = PINNING ? ["taskset", "-c", PINNING.server, "node", "build/server.js"] : ["node", "build/server.js"];
+  const server = spawn(command[0] ?? "node", command.slice(1), {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -212,6 +230,11 @@ async function main() {
   report.push(`# Shortlist benchmark — ${new Date().toISOString()}`);
   report.push(
     `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load runs of ${SECONDS} s.`,
+  );
+  report.push(
+    PINNING
+      ? `CPU pinning: the server on CPU ${PINNING.server}; the load generator, seeding and PostgreSQL on CPU ${PINNING.others}.`
+      : "CPU pinning: off (BENCH_PIN=0, one core, or no taskset): the load generator shares the server's CPUs.",
   );
 
   report.push("\n## Domain (median / p95 of repeated runs)");

@@ -64,6 +64,17 @@ describe("contract negotiation after the award", () => {
       .first()
       .waitFor();
     await slaTerm.getByText("Waiting for Erin Executive to decide.").waitFor();
+    // Forms open on request: only the term being edited carries its form.
+    expect(await lead.getByRole("button", { name: "Save term" }).count()).toBe(0);
+    const firstTerm = lead.getByRole("article").first();
+    const firstTitle = (await firstTerm.getByRole("heading").textContent())?.replace(/^\d+\.\s*/, "").trim() ?? "";
+    await firstTerm.getByRole("link", { name: "Edit term" }).click();
+    await lead.waitForURL(/\?edit=/);
+    await firstTerm.getByLabel("Our position").fill("Twelve months' notice, both ways.");
+    await firstTerm.getByRole("button", { name: "Save term" }).click();
+    await lead.getByText(`“${firstTitle}” is saved.`).waitFor();
+    await firstTerm.getByRole("definition").filter({ hasText: "Twelve months' notice, both ways." }).waitFor();
+    expect(await lead.getByRole("button", { name: "Save term" }).count()).toBe(0);
     await snapshot(lead, "terms");
 
     // The sponsor decides it from the queue.

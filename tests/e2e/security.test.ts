@@ -52,6 +52,22 @@ const NEW_RFP = {
   timeZone: "UTC",
 };
 
+describe("static files", () => {
+  it("serves public/'s files and the client build, and leaves every other path to the app", async () => {
+    const favicon = await get("/favicon.svg");
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("content-type")).toContain("image/svg+xml");
+    expect(favicon.headers.get("cache-control")).toBe("public, max-age=3600");
+    const missingAsset = await get("/build/no-such-file.js");
+    expect(missingAsset.status).toBe(404);
+    // Not a file in public/: answered by the app (its 404 page), not by the static middleware.
+    const notAFile = await get("/robots-missing.txt");
+    expect(notAFile.status).toBe(404);
+    expect(notAFile.headers.get("content-type")).toContain("text/html");
+    expect(await notAFile.text()).toContain("</html>");
+  });
+});
+
 describe("security headers", () => {
   it.each([
     { path: "/login", signedIn: false, status: 200 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import * as panelRoute from "~/routes/rfps.$rfpId.panel";
+import * as priceRoute from "~/routes/rfps.$rfpId.price";
 import * as progressRoute from "~/routes/rfps.$rfpId.progress";
 import * as myEvaluationRoute from "~/routes/rfps.$rfpId.scoring._index";
 import * as sheetRoute from "~/routes/rfps.$rfpId.scoring.$invitationId";
@@ -178,17 +179,32 @@ describe("the panel", () => {
     const hidden = (await loadSheet(ev, ev.alice, fabrikam.id)).data as SheetPage;
     expect(hidden.sheet.proposal.prices).toBeNull();
     expect(JSON.stringify(hidden)).not.toContain("12.35");
-    const toggled = await callAction(panelRoute, paths(ev).panel, {
+    const toggled = await callAction(priceRoute, `/rfps/${ev.rfp.id}/price`, {
       cookie: await sessionCookie(ev.lead),
       params: { rfpId: ev.rfp.id },
-      form: { intent: "prices", visible: "yes" },
+      form: { intent: "visibility", visible: "yes" },
     });
     expect(toggled.status).toBe(302);
     const shown = (await loadSheet(ev, ev.alice, fabrikam.id)).data as SheetPage;
     expect(shown.sheet.proposal.prices?.oneTime).toBe("45000.00");
     expect(
-      await prisma.auditEvent.count({ where: { rfpId: ev.rfp.id, action: "panel.prices_visibility_changed" } }),
+      await prisma.auditEvent.count({ where: { rfpId: ev.rfp.id, action: "price.panel_visibility_changed" } }),
     ).toBe(1);
+  });
+
+  it("freezes price visibility once consensus is open", async () => {
+    const ev = await createEvaluation();
+    await prisma.rfp.update({ where: { id: ev.rfp.id }, data: { consensusOpenedAt: new Date() } });
+    const refused = await callAction(priceRoute, `/rfps/${ev.rfp.id}/price`, {
+      cookie: await sessionCookie(ev.lead),
+      params: { rfpId: ev.rfp.id },
+      form: { intent: "visibility", visible: "yes" },
+    });
+    expect([400, 409, 422]).toContain(refused.status);
+    expect((await prisma.rfp.findUniqueOrThrow({ where: { id: ev.rfp.id } })).pricesVisibleToPanel).toBe(false);
+    expect(
+      await prisma.auditEvent.count({ where: { rfpId: ev.rfp.id, action: "price.panel_visibility_changed" } }),
+    ).toBe(0);
   });
 });
 

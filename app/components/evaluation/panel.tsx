@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { getPanelSetup } from "~/models/panel.server";
-import { addPanelMemberSchema, criterionField, panelMemberSchema, pricesVisibilitySchema } from "~/schemas/panel";
+import { addPanelMemberSchema, criterionField, panelMemberSchema } from "~/schemas/panel";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "../form";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -224,23 +224,9 @@ export function AddPanelMemberForm({ lastResult }: { lastResult?: ServerFormResu
   );
 }
 
-/** Quality is scored blind to price unless the lead decides otherwise (recorded). */
-export function PricesVisibilityForm({
-  setup,
-  canManage,
-  lastResult,
-}: {
-  setup: Setup;
-  canManage: boolean;
-  lastResult?: ServerFormResult;
-}) {
+/** Quality is scored blind to price unless the lead decides otherwise, on the Price page (recorded). */
+export function PricesVisibilityStatus({ setup, rfpId }: { setup: Setup; rfpId: string }) {
   const visible = setup.state.pricesVisibleToPanel;
-  const { onSubmit, formError } = useValidatedForm({
-    schema: pricesVisibilitySchema,
-    defaultValues: { intent: "prices", visible: visible ? "no" : "yes" },
-    lastResult,
-  });
-  const saving = useIsSubmitting("prices");
   return (
     <section className="card" aria-labelledby="prices-heading">
       <div className="card__title">
@@ -251,18 +237,8 @@ export function PricesVisibilityForm({
       </div>
       <p className="muted small">
         Evaluators scoring quality do not see prices, so that a low price does not colour a quality score. Price is
-        evaluated separately.
+        evaluated separately; the lead decides this on the <Link to={`/rfps/${rfpId}/price`}>Price page</Link>.
       </p>
-      {canManage ? (
-        <Form method="post" onSubmit={onSubmit} noValidate>
-          <FormError message={formError} />
-          <input type="hidden" name="intent" value="prices" />
-          <input type="hidden" name="visible" value={visible ? "no" : "yes"} />
-          <Button type="submit" variant="secondary" size="small" pending={saving}>
-            {visible ? "Hide prices from the panel" : "Show prices to the panel"}
-          </Button>
-        </Form>
-      ) : null}
     </section>
   );
 }

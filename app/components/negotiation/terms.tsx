@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field, FormError, useIsSubmitting } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -41,6 +41,9 @@ export function TermStatusBadge({ status }: { status: TermStatus }) {
   return <Badge tone={info.tone}>{info.label}</Badge>;
 }
 
+/** Which of a term's forms is open (?edit=<id> / ?escalate=<id>); the others are links to open them. */
+export type OpenTermForm = { kind: "edit" | "escalate"; termId: string } | null;
+
 export function TermCard({
   term,
   owners,
@@ -48,6 +51,7 @@ export function TermCard({
   sponsorName,
   answer,
   format,
+  openForm,
 }: {
   term: TrackedTerm;
   owners: Owner[];
@@ -55,8 +59,18 @@ export function TermCard({
   sponsorName: string | null;
   answer: ActionAnswer;
   format: Format;
+  openForm: OpenTermForm;
 }) {
   const headingId = `term-${term.id}-heading`;
+  // A long tracker renders each term's forms only when asked for (a 60-term tracker with every form
+  // inline was ~450 KB of HTML): links work without JavaScript, and a rejected post reopens its form.
+  const editing =
+    (openForm?.kind === "edit" && openForm.termId === term.id) ||
+    Boolean(answerFor(answer, "update-term", { field: "termId", id: term.id }));
+  const escalating =
+    term.status === "OPEN" &&
+    ((openForm?.kind === "escalate" && openForm.termId === term.id) ||
+      Boolean(answerFor(answer, "escalate-term", { field: "termId", id: term.id })));
   return (
     <article className="card term" aria-labelledby={headingId} data-status={term.status}>
       <div className="card__title">
@@ -86,20 +100,38 @@ export function TermCard({
       ) : null}
       {editable ? (
         <div className="row">
-          <EditTermForm
-            key={formKey(term.version, answerFor(answer, "update-term", { field: "termId", id: term.id }))}
-            term={term}
-            owners={owners}
-            answer={answer}
-          />
-          {term.status === "OPEN" ? (
+          {editing ? (
+            <EditTermForm
+              key={formKey(term.version, answerFor(answer, "update-term", { field: "termId", id: term.id }))}
+              term={term}
+              owners={owners}
+              answer={answer}
+            />
+          ) : (
+            <Link
+              className="button button--secondary button--small"
+              to={`?edit=${term.id}#${headingId}`}
+              preventScrollReset
+            >
+              Edit term
+            </Link>
+          )}
+          {term.status !== "OPEN" ? null : escalating ? (
             <EscalateTermForm
               key={`escalate-${formKey(term.version, answerFor(answer, "escalate-term", { field: "termId", id: term.id }))}`}
               term={term}
               sponsorName={sponsorName}
               answer={answer}
             />
-          ) : null}
+          ) : (
+            <Link
+              className="button button--ghost button--small"
+              to={`?escalate=${term.id}#${headingId}`}
+              preventScrollReset
+            >
+              Escalate to the sponsor…
+            </Link>
+          )}
         </div>
       ) : null}
       <TermHistory term={term} format={format} />
@@ -129,7 +161,7 @@ function EditTermForm({ term, owners, answer }: { term: TrackedTerm; owners: Own
   const statuses: readonly TermStatus[] =
     term.status === "ESCALATED" ? ["ESCALATED", ...LEAD_TERM_STATUSES] : LEAD_TERM_STATUSES;
   return (
-    <details className="disclosure" open={Boolean(result)}>
+    <details className="disclosure" open>
       <summary className="button button--secondary button--small">Edit term</summary>
       <div className="disclosure__body">
         <Form method="post" className="form" onSubmit={onSubmit} noValidate>
@@ -214,7 +246,7 @@ function EscalateTermForm({
   });
   const pending = useIsSubmitting("escalate-term");
   return (
-    <details className="disclosure" open={Boolean(result)}>
+    <details className="disclosure" open>
       <summary className="button button--ghost button--small">Escalate to the sponsor…</summary>
       <div className="disclosure__body">
         <Form method="post" className="form" onSubmit={onSubmit} noValidate>
