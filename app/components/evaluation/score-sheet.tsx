@@ -5,7 +5,7 @@ import { type FieldValues, type Resolver, type UseFormReturn, useForm, useWatch 
 import { commentRequired, commentRequirement } from "~/domain/sheet";
 import type { getScoreSheet } from "~/models/scoring.server";
 import { useRootData } from "~/root";
-import { commentField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
+import { commentField, criterionOfField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
 import { formatDateTime } from "~/utils/dates";
 import { FormError } from "../form";
 import { AutosaveStatus } from "../portal/proposal-builder";
@@ -100,7 +100,15 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
   });
   const formRef = useRef<HTMLFormElement>(null);
   const action = `/rfps/${rfpId}/scoring/${sheet.invitationId}`;
-  const autosave = useAutosave({ form, formRef, enabled: editable, initialVersion, action });
+  // An autosave posts only the criteria edited since the last save (Save draft posts them all).
+  const autosave = useAutosave({
+    form,
+    formRef,
+    enabled: editable,
+    initialVersion,
+    action,
+    postChanges: { saved: sheetFormValues(sheet.entries), groupOf: criterionOfField },
+  });
   const submit = useSubmit();
   const navigation = useNavigation();
   const pendingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
