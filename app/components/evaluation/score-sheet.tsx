@@ -8,7 +8,7 @@ import { useRootData } from "~/root";
 import { commentField, criterionOfField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
 import { formatDateTime } from "~/utils/dates";
 import { FormError } from "../form";
-import { AutosaveStatus } from "../portal/proposal-builder";
+import { AutosaveStatus } from "../portal/autosave-status";
 import { useAutosave } from "../portal/use-autosave";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -256,6 +256,8 @@ function CriterionScore({
   const points = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, i) => criterion.scaleMin + i);
   const scoreError = errorFor(scoreName);
   const commentError = errorFor(commentName);
+  // One registration for the radio group (react-hook-form shares it between the options).
+  const scoreRegistration = form.register(scoreName);
   const headingId = `criterion-${criterion.id}`;
   return (
     <section className="card sheet-criterion" aria-labelledby={headingId}>
@@ -294,7 +296,7 @@ function CriterionScore({
                 value={String(point)}
                 defaultChecked={defaults[scoreName] === String(point)}
                 aria-invalid={scoreError ? true : undefined}
-                {...form.register(scoreName)}
+                {...scoreRegistration}
               />
               <span className="scale__value">{point}</span>
               <span className="scale__descriptor">{criterion.descriptors[point - criterion.scaleMin] ?? ""}</span>
