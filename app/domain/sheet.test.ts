@@ -8,6 +8,7 @@ import {
   panelProgressSentence,
   reopenProblem,
   scoreValueProblem,
+  sheetChanges,
   sheetIssues,
   sheetLockReason,
   sheetProgress,
@@ -98,5 +99,50 @@ describe("progress and reminders", () => {
     expect(mayRemindAgain(null, now)).toBe(true);
     expect(mayRemindAgain(new Date("2027-03-10T01:00:00Z"), now)).toBe(false);
     expect(mayRemindAgain(new Date("2027-03-09T12:00:00Z"), now)).toBe(true);
+  });
+});
+
+describe("what a save changes", () => {
+  const three = [{ id: "a" }, { id: "b" }, { id: "c" }];
+  const stored = [
+    { criterionId: "a", value: 3, comment: "Solid" },
+    { criterionId: "b", value: 2, comment: "" },
+  ];
+
+  it("writes only the posted entries that differ; the others keep their stored values", () => {
+    const changes = sheetChanges(three, stored, [{ criterionId: "b", value: 4, comment: "Better on a second read" }]);
+    expect(changes.entries).toEqual([
+      { criterionId: "a", value: 3, comment: "Solid" },
+      { criterionId: "b", value: 4, comment: "Better on a second read" },
+      { criterionId: "c", value: null, comment: "" },
+    ]);
+    expect(changes.write).toEqual([{ criterionId: "b", value: 4, comment: "Better on a second read" }]);
+    expect(changes.remove).toEqual([]);
+  });
+
+  it("writes nothing for a whole form that matches what is stored (comments compared trimmed)", () => {
+    const whole = [
+      { criterionId: "a", value: 3, comment: "Solid  " },
+      { criterionId: "b", value: 2, comment: "" },
+      { criterionId: "c", value: null, comment: "   " },
+    ];
+    expect(sheetChanges(three, stored, whole)).toMatchObject({ write: [], remove: [] });
+  });
+
+  it("adds new rows, changes a comment alone, and deletes emptied rows and rows off the sheet", () => {
+    const changes = sheetChanges(
+      [{ id: "a" }, { id: "c" }],
+      [...stored, { criterionId: "gone", value: 1, comment: "" }],
+      [
+        { criterionId: "a", value: 3, comment: "Solid, and well evidenced" },
+        { criterionId: "c", value: 0, comment: " Nothing offered " },
+      ],
+    );
+    expect(changes.write).toEqual([
+      { criterionId: "a", value: 3, comment: "Solid, and well evidenced" },
+      { criterionId: "c", value: 0, comment: "Nothing offered" },
+    ]);
+    expect(changes.remove).toEqual(["b", "gone"]);
+    expect(sheetChanges(three, stored, [{ criterionId: "a", value: null, comment: "" }]).remove).toEqual(["a"]);
   });
 });

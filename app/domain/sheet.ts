@@ -61,6 +61,34 @@ export function sheetIssues(criteria: readonly SheetCriterion[], entries: readon
   return issues;
 }
 
+/**
+ * What one save changes. A save posts entries for some of the sheet's criteria (an autosave: the
+ * ones edited since the last save; Save draft and Submit: all of them); the rest keep their stored
+ * values. Returns the sheet as it is after the save, the score rows to write (new or changed) and
+ * the stored rows to delete (emptied, or for a criterion no longer on the sheet). A criterion with
+ * neither score nor comment has no row; comments are stored trimmed. Unchanged rows are left alone.
+ */
+export function sheetChanges(
+  criteria: readonly { id: string }[],
+  stored: readonly SheetEntry[],
+  posted: readonly SheetEntry[],
+) {
+  const storedBy = new Map(stored.map((entry) => [entry.criterionId, entry]));
+  const postedBy = new Map(posted.map((entry) => [entry.criterionId, entry]));
+  const entries: SheetEntry[] = criteria.map((criterion) => {
+    const entry = postedBy.get(criterion.id) ?? storedBy.get(criterion.id);
+    return { criterionId: criterion.id, value: entry?.value ?? null, comment: entry?.comment.trim() ?? "" };
+  });
+  const isEmpty = (entry: SheetEntry) => entry.value === null && entry.comment === "";
+  const write = entries.filter((entry) => {
+    const before = storedBy.get(entry.criterionId);
+    return !isEmpty(entry) && (before?.value !== entry.value || before?.comment !== entry.comment);
+  });
+  const kept = new Set(entries.filter((entry) => !isEmpty(entry)).map((entry) => entry.criterionId));
+  const remove = stored.filter((entry) => !kept.has(entry.criterionId)).map((entry) => entry.criterionId);
+  return { entries, write, remove };
+}
+
 export type SheetProgress = { total: number; scored: number; commentsMissing: number; complete: boolean };
 
 export function sheetProgress(criteria: readonly SheetCriterion[], entries: readonly SheetEntry[]): SheetProgress {

@@ -4,6 +4,7 @@ import { type CriterionStage, withEffectiveWeights } from "~/domain/criteria";
 import { RFP_ROLE_INFO, rfpRolesAllowedFor } from "~/domain/policy";
 import { assignedCriteria, type EvaluationState, scoringClosedReason } from "~/domain/sheet";
 import type { RfpStage } from "~/domain/workflow";
+import type { Prisma } from "~/generated/prisma/client";
 import { FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { normalizeEmail } from "./user.server";
@@ -14,14 +15,23 @@ import { normalizeEmail } from "./user.server";
  * vendors are evaluated, which criteria are scored in writing).
  */
 
-/** The vendors under evaluation: a submitted proposal, not disqualified. */
-export async function evaluatedVendors(client: TransactionClient, rfpId: string) {
-  const rows = await client.invitation.findMany({
-    where: { rfpId, status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
-    orderBy: { vendor: { name: "asc" } },
-    select: { id: true, vendor: { select: { name: true } } },
-  });
+/**
+ * The vendors under evaluation: a submitted proposal, not disqualified. The query's arguments and
+ * the mapping are exported too, so a screen can nest them in one query of its own (the score sheet).
+ */
+export const evaluatedVendorsQuery = {
+  where: { status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
+  orderBy: { vendor: { name: "asc" } },
+  select: { id: true, vendor: { select: { name: true } } },
+} satisfies Prisma.InvitationFindManyArgs;
+
+export function toEvaluatedVendors(rows: readonly { id: string; vendor: { name: string } }[]) {
   return rows.map((row) => ({ invitationId: row.id, vendorName: row.vendor.name }));
+}
+
+export async function evaluatedVendors(client: TransactionClient, rfpId: string) {
+  const { where, ...query } = evaluatedVendorsQuery;
+  return toEvaluatedVendors(await client.invitation.findMany({ ...query, where: { ...where, rfpId } }));
 }
 
 export type WrittenCriterion = {
@@ -35,23 +45,28 @@ export type WrittenCriterion = {
   descriptors: string[];
 };
 
+/** What writtenCriteria reads of each criterion of the tree (exported for nested queries). */
+export const criterionTreeSelect = {
+  id: true,
+  parentId: true,
+  position: true,
+  name: true,
+  description: true,
+  weight: true,
+  stage: true,
+  scaleMin: true,
+  scaleMax: true,
+  descriptors: true,
+} satisfies Prisma.CriterionSelect;
+
 /** The leaves of the criteria tree scored from the written proposals, in outline order. */
 export async function writtenCriteria(client: TransactionClient, rfpId: string): Promise<WrittenCriterion[]> {
-  const rows = await client.criterion.findMany({
-    where: { rfpId },
-    select: {
-      id: true,
-      parentId: true,
-      position: true,
-      name: true,
-      description: true,
-      weight: true,
-      stage: true,
-      scaleMin: true,
-      scaleMax: true,
-      descriptors: true,
-    },
-  });
+  return toWrittenCriteria(await client.criterion.findMany({ where: { rfpId }, select: criterionTreeSelect }));
+}
+
+export function toWrittenCriteria(
+  rows: readonly Prisma.CriterionGetPayload<{ select: typeof criterionTreeSelect }>[],
+): WrittenCriterion[] {
   const tree = withEffectiveWeights(
     rows.map((row) => ({ ...row, weight: Number(row.weight), stage: row.stage as CriterionStage })),
   );
@@ -69,17 +84,20 @@ export async function writtenCriteria(client: TransactionClient, rfpId: string):
     }));
 }
 
+/** What evaluationState reads of the RFP (exported for nested queries). */
+export const evaluationStateSelect = {
+  stage: true,
+  timeZone: true,
+  proposalsOpenedAt: true,
+  consensusOpenedAt: true,
+  pricesVisibleToPanel: true,
+} satisfies Prisma.RfpSelect;
+
 export async function evaluationState(client: TransactionClient, rfpId: string) {
-  const rfp = await client.rfp.findUniqueOrThrow({
-    where: { id: rfpId },
-    select: {
-      stage: true,
-      timeZone: true,
-      proposalsOpenedAt: true,
-      consensusOpenedAt: true,
-      pricesVisibleToPanel: true,
-    },
-  });
+  return toEvaluationState(await client.rfp.findUniqueOrThrow({ where: { id: rfpId }, select: evaluationStateSelect }));
+}
+
+export function toEvaluationState(rfp: Prisma.RfpGetPayload<{ select: typeof evaluationStateSelect }>) {
   const state: EvaluationState = {
     stage: rfp.stage as RfpStage,
     proposalsOpened: rfp.proposalsOpenedAt !== null,

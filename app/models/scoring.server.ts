@@ -17,21 +17,30 @@ import {
   type SheetEntry,
   type SheetStatus,
   scoringClosedReason,
+  sheetChanges,
   sheetIssues,
   sheetLockReason,
   sheetProgress,
 } from "~/domain/sheet";
+import type { Prisma } from "~/generated/prisma/client";
 import type { SheetIntent } from "~/schemas/sheet";
 import { ConflictError, FieldError } from "~/utils/errors.server";
+import type { FormFailure } from "~/utils/forms";
 import { errorResponse, forbidden, notFound } from "~/utils/http.server";
 import { evaluationReminderMessage, sheetReopenedMessage } from "~/utils/messages";
 import { recordAudit, type UserActor } from "./audit.server";
 import { queueMessage } from "./outbox.server";
 import {
+  criterionTreeSelect,
   evaluatedVendors,
+  evaluatedVendorsQuery,
   evaluationState,
+  evaluationStateSelect,
   lockPanelMember,
   toDeclaration,
+  toEvaluatedVendors,
+  toEvaluationState,
+  toWrittenCriteria,
   type WrittenCriterion,
   writtenCriteria,
 } from "./panel.server";
@@ -49,29 +58,35 @@ const NOT_ON_PANEL = "You are not on this RFP's evaluation panel.";
 
 type Client = TransactionClient;
 
-/** The signed-in member's declarations, assignments and own sheets (with their own scores). */
-async function ownEvaluation(client: Client, rfpId: string, userId: string) {
-  return client.rfpMember.findFirst({
-    where: { rfpId, userId, role: "PANEL" },
-    select: {
-      id: true,
-      assignments: { select: { criterionId: true } },
-      conflicts: { select: { invitationId: true, hasConflict: true, decision: true, decisionNote: true } },
-      scoreSheets: {
-        select: {
-          id: true,
-          invitationId: true,
-          status: true,
-          version: true,
-          submittedAt: true,
-          reopenedAt: true,
-          reopenReason: true,
-          updatedAt: true,
-          scores: { select: { criterionId: true, value: true, comment: true } },
-        },
+/**
+ * What is read of the signed-in member: declarations, assignments and own sheets (with their own
+ * scores): all of them, or only the sheet for one vendor (a member's sheets across 40 vendors hold
+ * 3,200 scores).
+ */
+function ownEvaluationSelect(invitationId?: string) {
+  return {
+    id: true,
+    assignments: { select: { criterionId: true } },
+    conflicts: { select: { invitationId: true, hasConflict: true, decision: true, decisionNote: true } },
+    scoreSheets: {
+      where: invitationId === undefined ? undefined : { invitationId },
+      select: {
+        id: true,
+        invitationId: true,
+        status: true,
+        version: true,
+        submittedAt: true,
+        reopenedAt: true,
+        reopenReason: true,
+        updatedAt: true,
+        scores: { select: { criterionId: true, value: true, comment: true } },
       },
     },
-  });
+  } satisfies Prisma.RfpMemberSelect;
+}
+
+async function ownEvaluation(client: Client, rfpId: string, userId: string) {
+  return client.rfpMember.findFirst({ where: { rfpId, userId, role: "PANEL" }, select: ownEvaluationSelect() });
 }
 
 function entriesOf(criteria: readonly { id: string }[], scores: readonly SheetEntry[] | undefined): SheetEntry[] {
@@ -248,12 +263,21 @@ export async function getMySheets(userId: string, rfpId: string) {
  * by the attachment download, so all three apply the same rules.
  */
 export async function loadSheetScope(client: Client, userId: string, rfpId: string, invitationId: string) {
-  const [state, vendors, criteria, member] = await Promise.all([
-    evaluationState(client, rfpId),
-    evaluatedVendors(client, rfpId),
-    writtenCriteria(client, rfpId),
-    ownEvaluation(client, rfpId, userId),
-  ]);
+  // One query (the relations are joined): the sheet's save reads this inside its transaction.
+  const rfp = await client.rfp.findUnique({
+    where: { id: rfpId },
+    select: {
+      ...evaluationStateSelect,
+      criteria: { select: criterionTreeSelect },
+      invitations: evaluatedVendorsQuery,
+      members: { where: { userId, role: "PANEL" }, take: 1, select: ownEvaluationSelect(invitationId) },
+    },
+  });
+  if (!rfp) throw notFound("We could not find that RFP.");
+  const state = toEvaluationState(rfp);
+  const vendors = toEvaluatedVendors(rfp.invitations);
+  const criteria = toWrittenCriteria(rfp.criteria);
+  const member = rfp.members[0];
   if (!member) throw forbidden(NOT_ON_PANEL);
   if (!state.proposalsOpened) throw notFound("Proposals stay sealed until the lead opens them.");
   const vendor = vendors.find((candidate) => candidate.invitationId === invitationId);
@@ -374,11 +398,6 @@ async function priceSchedule(proposalId: string, termMonths: number | null) {
   );
 }
 
-/** The criteria the sheet's form is validated against (its schema is built from them). */
-export async function sheetCriteriaFor(userId: string, rfpId: string, invitationId: string) {
-  return (await loadSheetScope(prisma, userId, rfpId, invitationId)).criteria;
-}
-
 /** An attachment of a proposal the member may read: the same rules as the sheet. */
 export async function getSheetAttachment(userId: string, rfpId: string, invitationId: string, attachmentId: string) {
   await loadSheetScope(prisma, userId, rfpId, invitationId);
@@ -393,31 +412,43 @@ export async function getSheetAttachment(userId: string, rfpId: string, invitati
 const AUTOSAVE_AUDIT_MINUTES = 10;
 const SAVED_ELSEWHERE = "This sheet was saved from another window or tab after you opened it.";
 
+/** What a sheet's form says once parsed: the sheet's own criteria build its schema. */
+export type SheetInput = { intent: SheetIntent; version: number; entries: SheetEntry[] };
+
 /**
- * Save the member's sheet (autosave, save) or submit it (complete, then sealed). The version the
- * page was based on must still be current (0: the sheet does not exist yet), so a second tab never
- * overwrites unseen. Audit events name the vendor and the sheet's version, never a score.
+ * Save the member's sheet (autosave, save) or submit it (complete, then sealed). The form is
+ * parsed here, by the caller's `parse`, against the criteria read in the save's own transaction:
+ * one read of the sheet per save, and the schema always matches what is saved. A form that does
+ * not parse writes nothing and comes back as it is.
+ *
+ * The version the page was based on must still be current (0: the sheet does not exist yet), so a
+ * second tab never overwrites unseen. An autosave carries only the criteria edited since the last
+ * save; whatever the form posted, only the score rows that change are written
+ * (domain/sheet.sheetChanges), so a save costs the same on a sheet of 80 criteria as on one of 10.
+ * Audit events name the vendor and the sheet's version, never a score.
  */
 export async function saveScoreSheet(
   actor: UserActor,
   rfpId: string,
   invitationId: string,
-  input: { intent: SheetIntent; version: number; entries: SheetEntry[] },
+  parse: (
+    criteria: readonly WrittenCriterion[],
+  ) => { success: true; data: SheetInput } | ({ success: false } & FormFailure),
   now = new Date(),
 ) {
   return prisma
     .$transaction(async (tx) => {
       await lockPanelMember(tx, rfpId, { userId: actor.id });
       const scope = await loadSheetScope(tx, actor.id, rfpId, invitationId);
+      const parsed = parse(scope.criteria);
+      if (!parsed.success) return { saved: false as const, failure: parsed };
+      const input = parsed.data;
       if (scope.lockReason) throw new FieldError("form", scope.lockReason);
-      const criterionIds = scope.criteria.map((criterion) => criterion.id);
-      const entries = entriesOf(
-        scope.criteria,
-        input.entries.filter((entry) => criterionIds.includes(entry.criterionId)),
-      );
+      const stored = scope.sheet?.scores ?? [];
+      const changes = sheetChanges(scope.criteria, stored, input.entries);
       const submitting = input.intent === "submit";
       if (submitting) {
-        const issues = sheetIssues(scope.criteria, entries);
+        const issues = sheetIssues(scope.criteria, changes.entries);
         if (issues.length > 0) throw new FieldError("form", "The sheet is not complete: see the marked criteria.");
       }
       const current = scope.sheet?.version ?? 0;
@@ -434,7 +465,6 @@ export async function saveScoreSheet(
         });
         if (count === 0) throw new ConflictError(SAVED_ELSEWHERE);
         sheetId = scope.sheet.id;
-        await tx.score.deleteMany({ where: { sheetId } });
       } else {
         sheetId = (
           await tx.scoreSheet.create({
@@ -443,17 +473,7 @@ export async function saveScoreSheet(
           })
         ).id;
       }
-      const stored = entries.filter((entry) => entry.value !== null || entry.comment.trim() !== "");
-      if (stored.length > 0) {
-        await tx.score.createMany({
-          data: stored.map((entry) => ({
-            sheetId,
-            criterionId: entry.criterionId,
-            value: entry.value,
-            comment: entry.comment.trim(),
-          })),
-        });
-      }
+      await writeScores(tx, sheetId, stored, changes);
       const version = input.version + 1;
       await auditSheet(tx, actor, {
         rfpId,
@@ -463,7 +483,7 @@ export async function saveScoreSheet(
         intent: input.intent,
         now,
       });
-      return { version, savedAt: now, status: data.status };
+      return { saved: true as const, intent: input.intent, version, savedAt: now, status: data.status };
     })
     .catch((error: unknown) => {
       // Two tabs creating the sheet at the same moment: one wins, the other is told.
@@ -472,18 +492,54 @@ export async function saveScoreSheet(
     });
 }
 
+/**
+ * The changed rows only. A typing evaluator changes one or two criteria per autosave: each is one
+ * upsert. Many changes at once (Save draft after a while without JavaScript) are replaced in two
+ * statements whatever their number.
+ */
+async function writeScores(
+  tx: Client,
+  sheetId: string,
+  stored: readonly { criterionId: string }[],
+  changes: ReturnType<typeof sheetChanges>,
+) {
+  if (changes.remove.length > 0) {
+    await tx.score.deleteMany({ where: { sheetId, criterionId: { in: changes.remove } } });
+  }
+  if (changes.write.length <= 2) {
+    for (const { criterionId, value, comment } of changes.write) {
+      await tx.score.upsert({
+        where: { sheetId_criterionId: { sheetId, criterionId } },
+        create: { sheetId, criterionId, value, comment },
+        update: { value, comment },
+      });
+    }
+    return;
+  }
+  const storedIds = new Set(stored.map((score) => score.criterionId));
+  const replaced = changes.write.map((entry) => entry.criterionId).filter((id) => storedIds.has(id));
+  if (replaced.length > 0) await tx.score.deleteMany({ where: { sheetId, criterionId: { in: replaced } } });
+  await tx.score.createMany({ data: changes.write.map((entry) => ({ sheetId, ...entry })) });
+}
+
 async function auditSheet(
   tx: Client,
   actor: UserActor,
   input: { rfpId: string; sheetId: string; vendor: string; version: number; intent: SheetIntent; now: Date },
 ) {
   if (input.intent === "autosave") {
-    const last = await tx.auditEvent.findFirst({
-      where: { action: "sheet.draft_saved", entityType: "ScoreSheet", entityId: input.sheetId },
-      orderBy: { id: "desc" },
-      select: { at: true },
+    // Only the last few minutes can hold a recent event: the bound keeps this lookup small on a
+    // long audit trail.
+    const recent = await tx.auditEvent.findFirst({
+      where: {
+        action: "sheet.draft_saved",
+        entityType: "ScoreSheet",
+        entityId: input.sheetId,
+        at: { gt: new Date(input.now.getTime() - AUTOSAVE_AUDIT_MINUTES * 60_000) },
+      },
+      select: { id: true },
     });
-    if (last && input.now.getTime() - last.at.getTime() < AUTOSAVE_AUDIT_MINUTES * 60_000) return;
+    if (recent) return;
   }
   await recordAudit(tx, {
     actor,

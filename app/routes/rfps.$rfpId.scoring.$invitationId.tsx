@@ -4,13 +4,13 @@ import { type ShouldRevalidateFunction, useActionData, useLoaderData } from "@re
 import { ScoreSheetPage } from "~/components/evaluation/score-sheet";
 import { userActor } from "~/models/audit.server";
 import { requireRfpPermission } from "~/models/policy.server";
-import { currentSheetVersion, getScoreSheet, saveScoreSheet, sheetCriteriaFor } from "~/models/scoring.server";
+import { currentSheetVersion, getScoreSheet, saveScoreSheet } from "~/models/scoring.server";
 import { sheetFormSchema } from "~/schemas/sheet";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { ConflictError, invalid, invalidFromError } from "~/utils/errors.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Score sheet: ${data.sheet.vendorName} · Shortlist` : "Score sheet · Shortlist" },
@@ -35,27 +35,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.score");
   const invitationId = params.invitationId ?? "";
-  const criteria = await sheetCriteriaFor(user.id, rfp.id, invitationId);
-  const parsed = parseForm(await request.formData(), sheetFormSchema(criteria));
-  if (!parsed.success) {
-    const submitting = parsed.values.intent === "submit";
-    return invalid(
-      {
-        form: submitting
-          ? "The sheet cannot be submitted yet: see the marked criteria. Nothing was saved."
-          : "Nothing was saved: correct the marked fields.",
-        ...parsed.fieldErrors,
-      },
-      parsed.values,
-    );
-  }
+  const formData = await request.formData();
+  const values = formValues(formData);
   const here = `/rfps/${rfp.id}/scoring/${invitationId}`;
   try {
-    const saved = await saveScoreSheet(userActor(user), rfp.id, invitationId, parsed.data);
-    if (parsed.data.intent === "autosave") {
-      return { saved: true as const, version: saved.version, savedAt: saved.savedAt.toISOString() };
+    // The form's schema is built from the sheet's criteria, which the save reads in its transaction.
+    const result = await saveScoreSheet(userActor(user), rfp.id, invitationId, (criteria) =>
+      parseForm(formData, sheetFormSchema(criteria)),
+    );
+    if (!result.saved) {
+      const { failure } = result;
+      return invalid(
+        {
+          form:
+            failure.values.intent === "submit"
+              ? "The sheet cannot be submitted yet: see the marked criteria. Nothing was saved."
+              : "Nothing was saved: correct the marked fields.",
+          ...failure.fieldErrors,
+        },
+        failure.values,
+      );
     }
-    if (parsed.data.intent === "submit") {
+    if (result.intent === "autosave") {
+      return { saved: true as const, version: result.version, savedAt: result.savedAt.toISOString() };
+    }
+    if (result.intent === "submit") {
       return redirectWithFlash(`/rfps/${rfp.id}/scoring`, {
         kind: "success",
         message: "Your sheet is submitted and sealed. Only the lead can reopen it.",
@@ -63,17 +67,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithFlash(here, {
       kind: "success",
-      message: `Draft saved at ${formatDateTime(saved.savedAt, { timeZone: rfp.timeZone })}.`,
+      message: `Draft saved at ${formatDateTime(result.savedAt, { timeZone: rfp.timeZone })}.`,
     });
   } catch (error) {
     if (error instanceof ConflictError) {
       const current = await currentSheetVersion(user.id, rfp.id, invitationId);
       return data(
-        { fieldErrors: { form: error.message }, values: parsed.values, conflict: { version: current.version } },
+        { fieldErrors: { form: error.message }, values, conflict: { version: current.version } },
         { status: 409 },
       );
     }
-    return invalidFromError(error, parsed.values);
+    return invalidFromError(error, values);
   }
 }
 

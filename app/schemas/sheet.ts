@@ -13,6 +13,10 @@ import {
  * `score:<criterionId>` and `comment:<criterionId>` (flat names: react-hook-form registers them as
  * they are). The schema is built from the sheet's criteria (their scales), in the browser from the
  * loader's data and on the server from the database, so both check the same rules.
+ *
+ * Save draft and Submit post the whole form: a criterion missing from it is empty. An autosave
+ * posts only the criteria edited since the last acknowledged save (both fields of each; an
+ * unanswered radio group is simply absent): a criterion missing from it keeps what is stored.
  */
 export const scoreField = (criterionId: string) => `score:${criterionId}`;
 export const commentField = (criterionId: string) => `comment:${criterionId}`;
@@ -21,6 +25,9 @@ export const SHEET_INTENTS = ["autosave", "save", "submit"] as const;
 export type SheetIntent = (typeof SHEET_INTENTS)[number];
 
 const FIELD_KEY = /^(score|comment):([A-Za-z0-9_-]{1,64})$/;
+
+/** The criterion a sheet field belongs to (its score and comment travel together), or null. */
+export const criterionOfField = (name: string) => FIELD_KEY.exec(name)?.[2] ?? null;
 const MISMATCH = "The form does not match this sheet. Reload the page.";
 
 /** The version the page was based on: 0 before the sheet's first save. */
@@ -63,10 +70,11 @@ export function sheetFormSchema(criteria: readonly SheetCriterion[]) {
           ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
           return;
         }
+        const posted = new Map(entries.map((entry) => [entry.criterionId, entry]));
         const issues =
           values.intent === "submit"
             ? sheetIssues(criteria, entries)
-            : criteria.flatMap((criterion, index) => draftIssues(criterion, entries[index]));
+            : criteria.flatMap((criterion) => draftIssues(criterion, posted.get(criterion.id)));
         for (const issue of issues) {
           const path = issue.field === "score" ? scoreField(issue.criterionId) : commentField(issue.criterionId);
           ctx.addIssue({ code: "custom", path: [path], message: issue.message });
@@ -91,11 +99,13 @@ function draftIssues(criterion: SheetCriterion, entry: SheetEntry | undefined) {
   return issues;
 }
 
+/** The posted entries: every criterion's for a whole form, only those present for an autosave. */
 function entriesFrom(criteria: readonly SheetCriterion[], values: Record<string, unknown>): SheetEntry[] | null {
   const entries: SheetEntry[] = [];
   for (const criterion of criteria) {
     const rawScore = values[scoreField(criterion.id)];
     const rawComment = values[commentField(criterion.id)];
+    if (values.intent === "autosave" && rawScore === undefined && rawComment === undefined) continue;
     const value = parseScore(typeof rawScore === "string" ? rawScore : undefined);
     if (value === "invalid") return null;
     entries.push({

@@ -1,9 +1,12 @@
 /**
  * JavaScript and CSS a browser downloads for each route on a first visit, gzip'd, from the
  * production build's manifest: the entry, the route and every parent route with their imports.
+ * `npx tsx scripts/bench/bundles.ts [route-filter]` prints them after `npm run build` (the bench
+ * reports the same figures).
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[]; css?: string[] };
@@ -39,4 +42,13 @@ export function bundleSizes(publicDir = path.resolve("public")) {
       return { route: route.id.replace(/^routes\//, ""), js, css };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const filter = process.argv[2] ?? "";
+  for (const row of bundleSizes().filter((candidate) => candidate.route.includes(filter))) {
+    process.stdout.write(
+      `${(row.js / 1024).toFixed(1).padStart(6)} KB JS  ${(row.css / 1024).toFixed(1)} KB CSS  ${row.route}\n`,
+    );
+  }
 }

@@ -5,6 +5,8 @@
  * the trivial health route of the same server in the same run (the ratio is what matters),
  * queries per page view, and the JavaScript/CSS each page sends. Prints one report.
  * BENCH_SECONDS (default 5) sets the duration of each load run; BENCH_PIN=0 turns CPU pinning off.
+ * BENCH_ONLY=autosave measures only the score saves (scripts/bench/autosave.ts): it still builds,
+ * seeds and serves each database, but skips the domain timings, the pages and the bundle sizes.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,10 +16,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startThrowawayPostgres } from "../lib/pg-cluster";
+import { type AutosaveIds, measureAutosave } from "./autosave";
 import { bundleSizes } from "./bundles";
 import { domainTimings } from "./domain";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "autosave") throw new Error(`BENCH_ONLY can only be "autosave", not "${ONLY}"`);
 
 /**
  * The load generator must not take the server's CPU, or every ratio measures the generator too.
@@ -49,7 +54,7 @@ type SeedIds = {
   password: string;
   evaluatorEmail: string;
   evaluatorSheetInvitationId: string;
-  autosave: { rfpId: string; invitationId: string; criterionIds: string[]; emails: string[] };
+  autosave: AutosaveIds;
 };
 
 /** The pages the issue names, as far as they exist; later modules add theirs here. */
@@ -67,64 +72,6 @@ const PAGES: PageSpec[] = [
   { name: "executive review", path: (ids) => `/rfps/${ids.rfpId}/review` },
   { name: "negotiation (60 terms)", path: (ids) => `/rfps/${ids.rfpId}/negotiation/terms` },
 ];
-
-/**
- * Score autosave: 20 evaluators, one connection each, saving their own draft sheet back to back
- * through the route's single-fetch endpoint (what the browser's fetcher calls). Each connection
- * tracks its sheet's version from the answers, as the page does, so saves are not conflicts.
- */
-async function measureAutosave(base: string, ids: SeedIds) {
-  const { autosave } = ids;
-  const cookies = await Promise.all(autosave.emails.map((email) => signIn(base, { ...ids, leadEmail: email })));
-  const versions = cookies.map(() => 1);
-  let nextClient = 0;
-  const url = `${base}/rfps/${autosave.rfpId}/scoring/${autosave.invitationId}.data`;
-  const bodyFor = (version: number, round: number) => {
-    const form = new URLSearchParams({ intent: "autosave", version: String(version) });
-    autosave.criterionIds.forEach((criterionId, index) => {
-      form.set(`score:${criterionId}`, String(1 + ((round + index) % 4)));
-      form.set(`comment:${criterionId}`, `Draft note ${round}`);
-    });
-    return form.toString();
-  };
-  let rounds = 0;
-  let conflicts = 0;
-  const result = await autocannon({
-    url,
-    connections: autosave.emails.length,
-    duration: SECONDS,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request: Record<string, unknown>, context: Record<string, number>) => {
-          if (context.who === undefined) context.who = nextClient++ % cookies.length;
-          const who = context.who;
-          return {
-            ...request,
-            headers: {
-              cookie: cookies[who] ?? "",
-              "content-type": "application/x-www-form-urlencoded",
-              origin: base,
-            },
-            body: bodyFor(versions[who] ?? 1, rounds++),
-          };
-        },
-        onResponse: (status: number, body: string, context: Record<string, number>) => {
-          const version = /"version",(\d+)/.exec(body)?.[1];
-          if (version && context.who !== undefined) versions[context.who] = Number(version);
-          if (status === 409) conflicts++;
-        },
-      },
-    ],
-  } as unknown as autocannon.Options);
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    conflicts,
-  };
-}
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
@@ -191,7 +138,7 @@ async function measureDatabase(label: string, databaseUrl: string) {
     const leadCookie = await signIn(base, ids);
     const evaluatorCookie = await signIn(base, { ...ids, leadEmail: ids.evaluatorEmail });
     const rows = [];
-    for (const page of PAGES) {
+    for (const page of ONLY === "autosave" ? [] : PAGES) {
       const url = `${base}${page.path(ids)}`;
       const cookie = page.as === "evaluator" ? evaluatorCookie : leadCookie;
       const probe = await fetch(url, { headers: { cookie } });
@@ -204,9 +151,12 @@ async function measureDatabase(label: string, databaseUrl: string) {
       }
       rows.push({ page: page.name, queries, runs });
     }
-    log(`[${label}] score autosave, 20 evaluators…`);
-    const autosave = await measureAutosave(base, ids);
-    return { rows, autosave };
+    log(`[${label}] score autosave, ${ids.autosave.emails.length} evaluators…`);
+    const autosave = await measureAutosave(base, ids.autosave, (email) => signIn(base, { ...ids, leadEmail: email }), {
+      seconds: SECONDS,
+      log,
+    });
+    return { rows, autosave, evaluators: ids.autosave.emails.length };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -237,14 +187,16 @@ async function main() {
       : "CPU pinning: off (BENCH_PIN=0, one core, or no taskset): the load generator shares the server's CPUs.",
   );
 
-  report.push("\n## Domain (median / p95 of repeated runs)");
-  const domain = await domainTimings();
-  report.push(
-    table(
-      ["computation", "median ms", "p95 ms", "goal ms"],
-      domain.map((row) => [row.name, row.median.toFixed(2), row.p95.toFixed(2), row.goal ?? "—"]),
-    ),
-  );
+  if (ONLY !== "autosave") {
+    report.push("\n## Domain (median / p95 of repeated runs)");
+    const domain = await domainTimings();
+    report.push(
+      table(
+        ["computation", "median ms", "p95 ms", "goal ms"],
+        domain.map((row) => [row.name, row.median.toFixed(2), row.p95.toFixed(2), row.goal ?? "—"]),
+      ),
+    );
+  }
 
   const databases: { label: string; url: string; cleanup?: () => void }[] = [];
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "shortlist-bench-pglite-"));
@@ -275,30 +227,38 @@ async function main() {
   }
   try {
     for (const database of databases) {
-      const { rows, autosave } = await measureDatabase(database.label, database.url);
+      const { rows, autosave, evaluators } = await measureDatabase(database.label, database.url);
       const health = rows[0];
       report.push(`\n## Server on ${database.label}`);
+      if (rows.length > 0) {
+        report.push(
+          table(
+            [
+              "page",
+              "queries/view",
+              ...CONNECTIONS.flatMap((c) => [`req/s @${c}`, `vs health @${c}`, `p50 ms @${c}`, `p99 ms @${c}`]),
+              "errors",
+            ],
+            rows.map((row) => [
+              row.page,
+              row.queries,
+              ...row.runs.flatMap((run, index) => {
+                const baseline = health?.runs[index]?.rps ?? 0;
+                return [run.rps, baseline ? `${Math.round((run.rps / baseline) * 100)}%` : "—", run.p50, run.p99];
+              }),
+              row.runs.reduce((sum, run) => sum + run.errors, 0),
+            ]),
+          ),
+        );
+      }
       report.push(
-        table(
-          [
-            "page",
-            "queries/view",
-            ...CONNECTIONS.flatMap((c) => [`req/s @${c}`, `vs health @${c}`, `p50 ms @${c}`, `p99 ms @${c}`]),
-            "errors",
-          ],
-          rows.map((row) => [
-            row.page,
-            row.queries,
-            ...row.runs.flatMap((run, index) => {
-              const baseline = health?.runs[index]?.rps ?? 0;
-              return [run.rps, baseline ? `${Math.round((run.rps / baseline) * 100)}%` : "—", run.p50, run.p99];
-            }),
-            row.runs.reduce((sum, run) => sum + run.errors, 0),
-          ]),
-        ),
+        `\nScore saves, ${evaluators} evaluators each on their own draft sheet (goal: autosave p99 ≤ 50 ms with 20 evaluators saving at once):\n`,
       );
       report.push(
-        `\nScore autosave, 20 evaluators each saving their own draft back to back: ${autosave.rps} saves/s, p50 ${autosave.p50} ms, p99 ${autosave.p99} ms (goal p99 ≤ 50 ms), ${autosave.errors} non-2xx, ${autosave.conflicts} version conflicts.`,
+        table(
+          ["save", "saves", "saves/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "409 conflicts"],
+          autosave.map((row) => [row.mode, row.saves, row.rps, row.p50, row.p99, row.max, row.errors, row.conflicts]),
+        ),
       );
       database.cleanup?.();
     }
@@ -306,13 +266,15 @@ async function main() {
     cluster?.stop();
   }
 
-  report.push("\n## JavaScript and CSS per page (gzip)");
-  report.push(
-    table(
-      ["route", "JS KB", "CSS KB"],
-      bundleSizes().map((row) => [row.route, (row.js / 1024).toFixed(1), (row.css / 1024).toFixed(1)]),
-    ),
-  );
+  if (ONLY !== "autosave") {
+    report.push("\n## JavaScript and CSS per page (gzip)");
+    report.push(
+      table(
+        ["route", "JS KB", "CSS KB"],
+        bundleSizes().map((row) => [row.route, (row.js / 1024).toFixed(1), (row.css / 1024).toFixed(1)]),
+      ),
+    );
+  }
   process.stdout.write(`${report.join("\n")}\n`);
 }
 

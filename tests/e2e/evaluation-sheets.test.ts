@@ -80,6 +80,23 @@ describe("an evaluator scores independently", () => {
       .filter({ hasText: /Saved at/ })
       .waitFor();
     expect((await prisma.score.findMany({ where: { sheet: { rfpId: ev.rfp.id } } })).map((s) => s.value)).toEqual([4]);
+    // The next autosave posts only the criterion edited since (its score and comment travel together).
+    const serviceDeskId = ev.criteria.find((criterion) => criterion.name === "Service desk")?.id ?? "";
+    const autosaved = alice.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().includes(".data"),
+    );
+    await serviceDesk.getByLabel(/^Comment/).fill("Certified since 2019.");
+    const posted = new URLSearchParams((await autosaved).request().postData() ?? "");
+    expect([...posted.keys()].sort()).toEqual([
+      `comment:${serviceDeskId}`,
+      "intent",
+      `score:${serviceDeskId}`,
+      "version",
+    ]);
+    expect(Object.fromEntries(posted)).toMatchObject({ intent: "autosave", version: "1" });
+    expect(
+      await prisma.score.findMany({ where: { sheet: { rfpId: ev.rfp.id } }, select: { value: true, comment: true } }),
+    ).toEqual([{ value: 4, comment: "Certified since 2019." }]);
 
     // The highest point needs a comment; the sheet is not submitted without it.
     await security.getByRole("radio", { name: /^5 / }).check();

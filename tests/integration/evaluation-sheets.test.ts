@@ -407,6 +407,59 @@ describe("the score sheet", () => {
     ]);
   });
 
+  it("an autosave posts only the edited criteria: the others keep their values and rows; Save draft posts the whole form", async () => {
+    const ev = await createEvaluation();
+    const { fabrikam } = vendors(ev);
+    await declareNone(ev, ev.alice);
+    const [first, second] = ev.criteria;
+    if (!first || !second) throw new Error("no criteria");
+    const rows = () =>
+      prisma.score.findMany({
+        where: { sheet: { rfpId: ev.rfp.id } },
+        orderBy: { criterion: { position: "asc" } },
+        select: { id: true, criterionId: true, value: true, comment: true, updatedAt: true },
+      });
+    const whole = sheetForm("save", 0, [
+      { criterionId: first.id, value: 3, comment: "Good coverage" },
+      { criterionId: second.id, value: 2, comment: "" },
+    ]);
+    expect((await postSheet(ev, ev.alice, fabrikam.id, whole)).status).toBe(302);
+    const [firstRow] = await rows();
+
+    // Only the second criterion travels; the first keeps its value and its row is not rewritten.
+    const edited = await postSheet(
+      ev,
+      ev.alice,
+      fabrikam.id,
+      sheetForm("autosave", 1, [{ criterionId: second.id, value: 4, comment: "Better on a second read" }]),
+    );
+    expect(edited.data).toMatchObject({ saved: true, version: 2 });
+    expect(await rows()).toEqual([
+      firstRow,
+      expect.objectContaining({ criterionId: second.id, value: 4, comment: "Better on a second read" }),
+    ]);
+
+    // A criterion posted without a score is one whose radio group is unanswered: its score is cleared.
+    const cleared = { intent: "autosave", version: "2", [`comment:${second.id}`]: "" };
+    expect((await postSheet(ev, ev.alice, fabrikam.id, cleared)).data).toMatchObject({ saved: true, version: 3 });
+    expect(await rows()).toEqual([firstRow]);
+
+    // An autosave that changes nothing still moves the version on and writes no row.
+    const same = sheetForm("autosave", 3, [{ criterionId: first.id, value: 3, comment: "Good coverage  " }]);
+    expect((await postSheet(ev, ev.alice, fabrikam.id, same)).data).toMatchObject({ saved: true, version: 4 });
+    expect(await rows()).toEqual([firstRow]);
+
+    // Save draft (the form without JavaScript) posts everything: a criterion missing from it is empty.
+    const saveDraft = sheetForm("save", 4, [{ criterionId: second.id, value: 1, comment: "" }]);
+    expect((await postSheet(ev, ev.alice, fabrikam.id, saveDraft)).status).toBe(302);
+    const page = (await loadSheet(ev, ev.alice, fabrikam.id)).data as SheetPage;
+    expect(page.sheet.entries).toEqual([
+      { criterionId: first.id, value: null, comment: "" },
+      { criterionId: second.id, value: 1, comment: "" },
+    ]);
+    expect(page.sheet.sheet?.version).toBe(5);
+  });
+
   it("submits only when complete, with comments at the lowest and highest points, then seals it", async () => {
     const ev = await createEvaluation();
     const { fabrikam } = vendors(ev);

@@ -5,10 +5,10 @@ import { type FieldValues, type Resolver, type UseFormReturn, useForm, useWatch 
 import { commentRequired, commentRequirement } from "~/domain/sheet";
 import type { getScoreSheet } from "~/models/scoring.server";
 import { useRootData } from "~/root";
-import { commentField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
+import { commentField, criterionOfField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
 import { formatDateTime } from "~/utils/dates";
 import { FormError } from "../form";
-import { AutosaveStatus } from "../portal/proposal-builder";
+import { AutosaveStatus } from "../portal/autosave-status";
 import { useAutosave } from "../portal/use-autosave";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -100,7 +100,15 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
   });
   const formRef = useRef<HTMLFormElement>(null);
   const action = `/rfps/${rfpId}/scoring/${sheet.invitationId}`;
-  const autosave = useAutosave({ form, formRef, enabled: editable, initialVersion, action });
+  // An autosave posts only the criteria edited since the last save (Save draft posts them all).
+  const autosave = useAutosave({
+    form,
+    formRef,
+    enabled: editable,
+    initialVersion,
+    action,
+    postChanges: { saved: sheetFormValues(sheet.entries), groupOf: criterionOfField },
+  });
   const submit = useSubmit();
   const navigation = useNavigation();
   const pendingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -248,6 +256,8 @@ function CriterionScore({
   const points = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, i) => criterion.scaleMin + i);
   const scoreError = errorFor(scoreName);
   const commentError = errorFor(commentName);
+  // One registration for the radio group (react-hook-form shares it between the options).
+  const scoreRegistration = form.register(scoreName);
   const headingId = `criterion-${criterion.id}`;
   return (
     <section className="card sheet-criterion" aria-labelledby={headingId}>
@@ -286,7 +296,7 @@ function CriterionScore({
                 value={String(point)}
                 defaultChecked={defaults[scoreName] === String(point)}
                 aria-invalid={scoreError ? true : undefined}
-                {...form.register(scoreName)}
+                {...scoreRegistration}
               />
               <span className="scale__value">{point}</span>
               <span className="scale__descriptor">{criterion.descriptors[point - criterion.scaleMin] ?? ""}</span>

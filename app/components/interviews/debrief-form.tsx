@@ -8,7 +8,8 @@ import { Button } from "~/components/ui/button";
 import { CONFIDENCE_LEVELS, commentRequired } from "~/domain/debrief";
 import { debriefDraftSchema } from "~/schemas/debrief";
 import { nestedFormValues } from "~/utils/nested-form";
-import { type AutosaveState, useDebriefAutosave } from "./use-debrief-autosave";
+import { AutosaveStatus } from "../portal/autosave-status";
+import { useAutosave } from "../portal/use-autosave";
 
 export type OralCriterionField = {
   id: string;
@@ -38,6 +39,8 @@ export type DebriefResult =
   | undefined;
 
 const FORM_ID = "debrief-form";
+/** A debrief is written in the minutes right after the interview: save a little sooner than a proposal. */
+const DEBRIEF_AUTOSAVE_DELAY_MS = 1200;
 
 /**
  * One attending member's view. A plain <Form method="post"> (Save and Submit work without
@@ -76,7 +79,14 @@ export function DebriefForm({
     mode: "onTouched",
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useDebriefAutosave({ form, formRef, enabled: true, initialVersion, action });
+  const autosave = useAutosave({
+    form,
+    formRef,
+    enabled: true,
+    initialVersion,
+    action,
+    delayMs: DEBRIEF_AUTOSAVE_DELAY_MS,
+  });
   const submit = useSubmit();
   const navigation = useNavigation();
   const submittingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -372,34 +382,6 @@ function OralScoreField({
         </span>
       </div>
     </fieldset>
-  );
-}
-
-/** "Saving…", "Saved at 14:02 CET", or what went wrong: announced politely to screen readers. */
-function AutosaveStatus({ state, timeZone, locale }: { state: AutosaveState; timeZone: string; locale?: string }) {
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale ?? "en-GB", {
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    }).format(new Date(iso));
-  const text =
-    state.kind === "saving"
-      ? "Saving…"
-      : state.kind === "saved"
-        ? `Saved at ${time(state.at)}`
-        : state.kind === "dirty"
-          ? "Unsaved changes"
-          : state.kind === "idle"
-            ? ""
-            : state.message;
-  const tone = state.kind === "invalid" || state.kind === "error" || state.kind === "conflict" ? "error" : "quiet";
-  return (
-    <p className="autosave" data-tone={tone} role="status" aria-live="polite" data-testid="autosave-status">
-      {text}
-      <noscript>Without JavaScript, use Save draft to keep your work.</noscript>
-    </p>
   );
 }
 

@@ -9,11 +9,12 @@ import type { ProposalDraft } from "~/domain/proposal-rules";
 import type { DocumentRequirement } from "~/models/proposal.server";
 import { proposalDraftSchema } from "~/schemas/proposal";
 import { AttachmentsCard } from "./attachments";
+import { AutosaveStatus } from "./autosave-status";
 import { BuilderProvider, useBuilder, useFieldProps } from "./builder-context";
 import { PriceSchedule } from "./price-schedule";
 import { RequirementResponses } from "./requirement-responses";
 import { Commitments, ServiceTiers } from "./service-tiers";
-import { type AutosaveState, useAutosave } from "./use-autosave";
+import { useAutosave } from "./use-autosave";
 
 export type BuilderResult =
   | {
@@ -228,41 +229,5 @@ function ExecutiveSummary() {
         <textarea className="textarea" rows={6} {...useFieldProps("executiveSummary", { hint: true })} />
       </Field>
     </section>
-  );
-}
-
-/** "Saving…", "Saved at 14:02 CET", or what went wrong: announced politely to screen readers. */
-export function AutosaveStatus({
-  state,
-  timeZone,
-  locale,
-}: {
-  state: AutosaveState;
-  timeZone: string;
-  locale?: string;
-}) {
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale ?? "en-GB", {
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    }).format(new Date(iso));
-  const text =
-    state.kind === "saving"
-      ? "Saving…"
-      : state.kind === "saved"
-        ? `Saved at ${time(state.at)}`
-        : state.kind === "dirty"
-          ? "Unsaved changes"
-          : state.kind === "idle"
-            ? ""
-            : state.message;
-  const tone = state.kind === "invalid" || state.kind === "error" || state.kind === "conflict" ? "error" : "quiet";
-  return (
-    <p className="autosave" data-tone={tone} role="status" aria-live="polite" data-testid="autosave-status">
-      {text}
-      <noscript>Without JavaScript, use Save draft to keep your work.</noscript>
-    </p>
   );
 }
