@@ -50,6 +50,12 @@ export const AUTOSAVE_MODES: Mode[] = [
     intent: "autosave",
     pacing: "at-once",
   },
+  {
+    name: "autosave (changed criterion only), each every 1.5 s at its own moment",
+    body: "changed",
+    intent: "autosave",
+    pacing: "staggered",
+  },
   { name: "autosave of the whole form, back to back", body: "whole", intent: "autosave", pacing: "back-to-back" },
   {
     name: "Save draft without JavaScript (whole form), back to back",
