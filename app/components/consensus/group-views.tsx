@@ -1,12 +1,25 @@
+import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
+import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
 import type { VisibleConsensus } from "./types";
 
 /**
  * Consensus must be cross-functional: how each functional group, on its own scores, ranks the
- * vendors, and where groups disagree.
+ * vendors, and where groups disagree. Every vendor is listed (a rank needs the others); the one
+ * on screen is marked, and each name opens that vendor.
  */
-export function GroupViews({ groups }: { groups: VisibleConsensus["groups"] }) {
+export function GroupViews({
+  rfpId,
+  groups,
+  selectedId,
+  items,
+}: {
+  rfpId: string;
+  groups: VisibleConsensus["groups"];
+  selectedId: string | null;
+  items: ConsensusItemsView;
+}) {
   return (
     <section className="card" aria-labelledby="groups-heading">
       <div className="card__title">
@@ -39,8 +52,11 @@ export function GroupViews({ groups }: { groups: VisibleConsensus["groups"] }) {
               </thead>
               <tbody>
                 {groups.vendors.map((vendor) => (
-                  <tr key={vendor.vendorId}>
-                    <th scope="row">{vendor.name}</th>
+                  <tr key={vendor.vendorId} aria-current={vendor.vendorId === selectedId ? "true" : undefined}>
+                    <th scope="row">
+                      <Link to={consensusHref(rfpId, { vendorId: vendor.vendorId, items })}>{vendor.name}</Link>
+                      {vendor.vendorId === selectedId ? <span className="visually-hidden"> (shown above)</span> : null}
+                    </th>
                     {vendor.ranks.map((entry) => (
                       <td className="num" key={entry.group}>
                         {entry.rank === null ? (
