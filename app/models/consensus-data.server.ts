@@ -59,7 +59,11 @@ const frameSelect = {
       functionalGroup: true,
       user: { select: { name: true } },
       assignments: { select: { criterionId: true } },
-      conflicts: { select: { invitationId: true, decision: true } },
+      // Only recusals change who scores what (a declared conflict alone does not).
+      conflicts: {
+        where: { decision: { in: ["RECUSED_PANEL", "RECUSED_VENDOR"] } },
+        select: { invitationId: true, decision: true },
+      },
     },
   },
   consensusScores: {
@@ -85,22 +89,22 @@ const frameSelect = {
 } satisfies Prisma.RfpSelect;
 
 const submittedSheets = { status: "SUBMITTED" } satisfies Prisma.ScoreSheetWhereInput;
-const sheetKeySelect = { memberId: true, invitationId: true, updatedAt: true } satisfies Prisma.ScoreSheetSelect;
 const scoresSelect = { select: { criterionId: true, value: true } } satisfies Prisma.ScoreSheet$scoresArgs;
 
-type FrameRow = Prisma.RfpGetPayload<{
-  select: typeof frameSelect & { scoreSheets: { where: typeof submittedSheets; select: typeof sheetKeySelect } };
-}>;
+type FrameRow = Prisma.RfpGetPayload<{ select: typeof frameSelect }>;
+type SheetKeyRow = { memberId: string; invitationId: string };
 
 /** A submitted sheet with its scores, as the matrix is built from. */
-export type SheetScores = {
-  memberId: string;
-  invitationId: string;
-  scores: readonly { criterionId: string; value: number | null }[];
-};
+export type SheetScores = SheetKeyRow & { scores: readonly { criterionId: string; value: number | null }[] };
 
-function frameOf(row: FrameRow) {
-  const { criteria: nodes, invitations, members, scoreSheets: sheets, consensusScores: consensus, ...rfp } = row;
+/**
+ * Whose sheets the frame was loaded with: everyone's (`loadEvaluation`), or one user's — the
+ * viewer, whose own pending sheets decide whether they see the scores.
+ */
+type SheetScope = "all" | { userId: string };
+
+function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScope) {
+  const { criteria: nodes, invitations, members, consensusScores: consensus, ...rfp } = row;
   const tree = nodes.map((node) => ({ ...node, weight: Number(node.weight) }));
   const scoring = scoringCriteria(tree, "WRITTEN");
   const outlined = new Map(withEffectiveWeights(tree).map((node) => [node.id, node]));
@@ -110,8 +114,9 @@ function frameOf(row: FrameRow) {
   });
   const writtenIds = scoring.map((criterion) => criterion.id);
   const vendorIds = invitations.map((invitation) => invitation.id);
+  const written = new Set(writtenIds);
   const seats = members.map((member): PanelSeat & { userId: string; name: string; group: string | null } => {
-    const assigned = member.assignments.map((row) => row.criterionId).filter((id) => writtenIds.includes(id));
+    const assigned = member.assignments.map((row) => row.criterionId).filter((id) => written.has(id));
     return {
       memberId: member.id,
       userId: member.userId,
@@ -126,12 +131,17 @@ function frameOf(row: FrameRow) {
   });
   // Members with nothing written to score (e.g. assigned oral criteria only) are not evaluators here.
   const evaluators = seats.filter((seat) => !seat.recusedFromPanel && seat.criterionIds.length > 0);
-  // A sheet counts only for a seat still on the panel, a vendor still evaluated, and no recusal.
-  const counted = sheets.filter((sheet) => {
-    const seat = evaluators.find((candidate) => candidate.memberId === sheet.memberId);
-    return seat && vendorIds.includes(sheet.invitationId) && !seat.recusedVendorIds.includes(sheet.invitationId);
-  });
-  const submitted: SheetKey[] = counted.map((sheet) => ({ memberId: sheet.memberId, vendorId: sheet.invitationId }));
+  const seatOf = new Map(evaluators.map((seat) => [seat.memberId, seat]));
+  const evaluated = new Set(vendorIds);
+  /** A sheet counts only for a seat still on the panel, a vendor still evaluated, and no recusal. */
+  const counts = (sheet: SheetKeyRow) => {
+    const seat = seatOf.get(sheet.memberId);
+    return Boolean(seat && evaluated.has(sheet.invitationId) && !seat.recusedVendorIds.includes(sheet.invitationId));
+  };
+  const submitted: SheetKey[] = sheets
+    .filter(counts)
+    .map((sheet) => ({ memberId: sheet.memberId, vendorId: sheet.invitationId }));
+  const scoped = scope === "all" ? evaluators : evaluators.filter((seat) => seat.userId === scope.userId);
   return {
     rfp,
     /** The written leaves in outline order, with effective weights, scales, names and outline numbers. */
@@ -144,32 +154,42 @@ function frameOf(row: FrameRow) {
       status: invitation.status,
     })),
     evaluators,
-    /** The submitted sheets that count, with when each last changed (models/consensus-summary keys on it). */
-    counted,
-    /** This module's per-member view of what is owed, used to re-seal a member with a sheet out. */
-    pending: pendingSheets(evaluators, vendorIds, submitted),
+    counts,
+    /**
+     * This module's per-member view of what is owed, used to re-seal a member with a sheet out:
+     * for every seat (`loadEvaluation`) or the viewer's own (`loadEvaluationFrame`).
+     */
+    pending: pendingSheets(scoped, vendorIds, submitted),
     consensus,
   };
 }
 
 export type EvaluationFrame = ReturnType<typeof frameOf>;
 
-/** The evaluation without the individual scores, in one query. */
-export async function loadEvaluationFrame(rfpId: string, db: Db = prisma): Promise<EvaluationFrame> {
-  const row = await db.rfp.findUniqueOrThrow({
+/**
+ * The evaluation without the individual scores, in one query: what the consensus page and its
+ * forms need. Of the sheets, only `viewerId`'s own are read, to tell whether they see the scores.
+ */
+export async function loadEvaluationFrame(rfpId: string, viewerId: string, db: Db = prisma): Promise<EvaluationFrame> {
+  const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
     where: { id: rfpId },
-    select: { ...frameSelect, scoreSheets: { where: submittedSheets, select: sheetKeySelect } },
+    select: {
+      ...frameSelect,
+      scoreSheets: {
+        where: { ...submittedSheets, member: { userId: viewerId } },
+        select: { memberId: true, invitationId: true },
+      },
+    },
   });
-  return frameOf(row);
+  return frameOf(row, scoreSheets, { userId: viewerId });
 }
 
 /** The scores of the sheets that count, as matrix entries (a seat's own criteria only). */
 export function scoreEntries(frame: EvaluationFrame, sheets: readonly SheetScores[]): ScoreEntry[] {
-  const counted = new Set(frame.counted.map((sheet) => `${sheet.memberId}|${sheet.invitationId}`));
   const seats = new Map(frame.evaluators.map((seat) => [seat.memberId, new Set(seat.criterionIds)]));
   return sheets.flatMap((sheet) => {
     const criterionIds = seats.get(sheet.memberId);
-    if (!criterionIds || !counted.has(`${sheet.memberId}|${sheet.invitationId}`)) return [];
+    if (!criterionIds || !frame.counts(sheet)) return [];
     return sheet.scores.flatMap((score) =>
       score.value !== null && criterionIds.has(score.criterionId)
         ? [
@@ -227,15 +247,15 @@ export function matrixOf(
 
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
   // One query (relation joins): the whole evaluation as one consistent read.
-  const row = await db.rfp.findUniqueOrThrow({
+  const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
     where: { id: rfpId },
     select: {
       ...frameSelect,
-      scoreSheets: { where: submittedSheets, select: { ...sheetKeySelect, scores: scoresSelect } },
+      scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true, scores: scoresSelect } },
     },
   });
-  const frame = frameOf(row);
-  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, row.scoreSheets));
+  const frame = frameOf(row, scoreSheets, "all");
+  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scoreSheets));
   return {
     rfp: frame.rfp,
     criteria: frame.criteria,

@@ -12,11 +12,12 @@ import { type EvaluationFrame, matrixOf, type SheetScores, scoreEntries, statist
  * as none of its inputs changes.
  *
  * The key is a digest of every input but the score values: criteria (weights, scales, tree),
- * vendors, the panel's seats (criteria, recusals, groups), each counted sheet with the time it last
- * changed, and the consensus scores. Scores of a submitted sheet only change by reopening it (it
- * leaves the counted set) and submitting it again (its updatedAt moves), so a changed score always
- * changes the key. The digest is recomputed from the database on every request: several app
- * instances each keep their own copy and none can serve a stale one.
+ * vendors, the panel's seats (criteria, recusals, groups), the consensus scores, and a fingerprint
+ * of the submitted sheets (each sheet's id and the time it last changed, hashed by the database).
+ * Scores of a submitted sheet only change by reopening it (it leaves the submitted set) and
+ * submitting it again (its updatedAt moves), so a changed score always changes the key. The key
+ * is read from the database on every request: several app instances each keep their own copy and
+ * none can serve a stale one.
  */
 export type VendorProgress = {
   vendorId: string;
@@ -35,9 +36,9 @@ export type PanelSummary =
 const MAX_RFPS = 32;
 const cache = new Map<string, { key: string; summary: Promise<PanelSummary> }>();
 
-export function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
+export async function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
   const rfpId = frame.rfp.id;
-  const key = summaryKey(frame);
+  const key = summaryKey(frame, await submittedSheetsFingerprint(rfpId));
   const cached = cache.get(rfpId);
   cache.delete(rfpId);
   if (cached?.key === key) {
@@ -57,16 +58,25 @@ export function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
   return summary;
 }
 
-function summaryKey(frame: EvaluationFrame) {
+function summaryKey(frame: EvaluationFrame, sheets: string) {
   const inputs = {
     criteria: frame.scoring,
     vendors: frame.vendors.map((vendor) => vendor.id),
     evaluators: frame.evaluators.map((seat) => [seat.memberId, seat.group, seat.criterionIds, seat.recusedVendorIds]),
+    sheets,
     // Rows come back in no particular order: sorted, the same inputs always give the same key.
-    sheets: frame.counted.map((sheet) => `${sheet.memberId}|${sheet.invitationId}|${sheet.updatedAt.getTime()}`).sort(),
     consensus: frame.consensus.map((row) => `${row.invitationId}|${row.criterionId}|${row.value}`).sort(),
   };
   return createHash("sha256").update(JSON.stringify(inputs)).digest("base64url");
+}
+
+/** Which sheets are submitted and when each last changed, as one short string (hashed in the database). */
+async function submittedSheetsFingerprint(rfpId: string) {
+  const [row] = await prisma.$queryRaw<{ sheets: number; fingerprint: string | null }[]>`
+    SELECT count(*)::int AS sheets,
+      md5(string_agg(id || '@' || (extract(epoch FROM "updatedAt") * 1000)::bigint, ',' ORDER BY id)) AS fingerprint
+    FROM "ScoreSheet" WHERE "rfpId" = ${rfpId} AND status = 'SUBMITTED'`;
+  return `${row?.sheets ?? 0}:${row?.fingerprint ?? ""}`;
 }
 
 async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {

@@ -1,9 +1,9 @@
 import { prisma } from "~/db.server";
 import { consensusReadiness, unsettledItems } from "~/domain/consensus";
-import { rankDifferenceSentence } from "~/domain/groups";
+import { rankDifferenceSentence, type VendorGroupRanks } from "~/domain/groups";
 import type { RfpAction } from "~/domain/policy";
 import type { DisagreementFlag } from "~/domain/scoring";
-import type { ConsensusItemsView, ConsensusScoreInput, MinorityOpinionInput } from "~/schemas/consensus";
+import type { ConsensusItemsView, ConsensusScoreInput, ConsensusView, MinorityOpinionInput } from "~/schemas/consensus";
 import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";
 import { recordAudit, type UserActor } from "./audit.server";
@@ -55,17 +55,15 @@ function describeFlag(flag: DisagreementFlag, nameOf: (memberId: string) => stri
     : `${nameOf(flag.evaluatorId)} gave ${flag.score} (z = ${flag.z.toFixed(1)})`;
 }
 
-/** Which vendor the page shows and how many of its items; parsed by the route from the query string. */
-export type ConsensusView = { vendorId: string | null; items: ConsensusItemsView };
-
 /**
  * The consensus page: one vendor at a time (its scores are the only ones read per request), a
  * picker with every vendor's flagged and agreed counts, and the functional groups' rankings —
  * those two come from models/consensus-summary, computed once per change of the scores.
- * Without a vendor chosen, the first vendor with flagged items still to settle is shown.
+ * Without a vendor chosen, the first vendor with flagged items still to settle is shown; without a
+ * list chosen, its flagged items (all of them when it has none).
  */
 export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, view: ConsensusView) {
-  const frame = await loadEvaluationFrame(rfpId);
+  const frame = await loadEvaluationFrame(rfpId, viewer.userId);
   if (view.vendorId !== null && !frame.vendors.some((vendor) => vendor.id === view.vendorId)) {
     throw notFound("That vendor is not part of this evaluation.");
   }
@@ -98,33 +96,39 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, v
     vendors[0] ??
     null;
   const views = summary.groups;
+  const items = view.items ?? (selected && selected.flagged > 0 ? "flagged" : "all");
+  const groupRow = views.vendors.find((row) => row.vendorId === selected?.vendorId);
+  const groupRowOf = (row: VendorGroupRanks) => ({
+    vendorId: row.vendorId,
+    name: vendorName(row.vendorId),
+    ranks: row.ranks.map((entry) => ({
+      group: entry.group,
+      rank: entry.rank,
+      tied: entry.tied,
+      total:
+        views.groups.find((group) => group.group === entry.group)?.totals.find((t) => t.vendorId === row.vendorId)
+          ?.total ?? null,
+    })),
+    rankSpread: row.rankSpread,
+    sentence: rankDifferenceSentence(row, vendorName(row.vendorId)),
+  });
   return {
     ...status,
     visible: true as const,
     matrixErrors: [],
     evaluators: frame.evaluators.map((seat) => ({ memberId: seat.memberId, name: seat.name, group: seat.group })),
     vendors,
-    vendor: selected ? await vendorItems(frame, selected, view.items) : null,
-    items: view.items,
+    vendor: selected ? await vendorItems(frame, selected, items) : null,
+    /** The list shown, and the one asked for (null: the default), which links keep. */
+    items,
+    itemsRequested: view.items,
     unsettled: summary.unsettled,
     flagged: summary.flagged,
     groups: {
       names: views.groups.map((group) => ({ group: group.group, evaluators: group.evaluatorIds.length })),
       ungrouped: frame.evaluators.filter((seat) => !seat.group).map((seat) => seat.name),
-      vendors: views.vendors.map((row) => ({
-        vendorId: row.vendorId,
-        name: vendorName(row.vendorId),
-        ranks: row.ranks.map((entry) => ({
-          group: entry.group,
-          rank: entry.rank,
-          tied: entry.tied,
-          total:
-            views.groups.find((group) => group.group === entry.group)?.totals.find((t) => t.vendorId === row.vendorId)
-              ?.total ?? null,
-        })),
-        rankSpread: row.rankSpread,
-        sentence: rankDifferenceSentence(row, vendorName(row.vendorId)),
-      })),
+      // The vendor on screen: its rank and points in each group (every vendor: the results page).
+      vendor: groupRow ? groupRowOf(groupRow) : null,
       comparisons: views.comparisons,
     },
     canRecord: isLead && frame.rfp.stage === "EVALUATION",
@@ -232,7 +236,7 @@ export async function openConsensus(actor: UserActor, rfpId: string, now = new D
 /** The panel's agreed score for one item, with its rationale; replaces the individual scores in results. */
 export async function recordConsensusScore(actor: UserActor, rfpId: string, input: ConsensusScoreInput) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, actor.id, tx);
     if (!evaluation.rfp.consensusOpenedAt) throw new FieldError("form", "Consensus is not open yet.");
     if (evaluation.rfp.stage !== "EVALUATION") {
       throw new FieldError("form", "Consensus scores are fixed once the RFP has left the evaluation stage.");
@@ -294,7 +298,7 @@ export async function recordMinorityOpinion(
   input: MinorityOpinionInput,
 ) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, viewer.userId, tx);
     if (!scoresVisibleTo(evaluation, viewer)) throw new FieldError("form", "Consensus is not open to you yet.");
     if (!minorityOpen(evaluation)) throw new FieldError("form", "The shortlist is decided; the record is closed.");
     const consensus = evaluation.consensus.find((row) => row.id === input.consensusId);

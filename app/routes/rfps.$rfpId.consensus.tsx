@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), consensusActionSchema);
   if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
   // Back to the vendor and list the form was posted from.
-  const view = consensusViewOf(new URL(request.url)) ?? { vendorId: null, items: "all" as const };
+  const view = consensusViewOf(new URL(request.url)) ?? { vendorId: null, items: null };
   const actor = userActor(user);
   const { data } = parsed;
   if (data.intent !== "minority" && !isLead) throw forbidden("Only the lead opens consensus and records its scores.");
@@ -92,7 +92,7 @@ export default function ConsensusPage() {
             rfpId={page.rfp.id}
             vendors={page.vendors}
             selectedId={page.vendor?.id ?? null}
-            items={page.items}
+            items={page.itemsRequested}
           />
           {page.vendor ? (
             <VendorMatrix
@@ -102,6 +102,7 @@ export default function ConsensusPage() {
               vendor={page.vendor}
               vendors={page.vendors}
               items={page.items}
+              itemsRequested={page.itemsRequested}
               evaluators={page.evaluators}
               canRecord={page.canRecord}
               canRecordMinority={page.canRecordMinority}
@@ -115,12 +116,7 @@ export default function ConsensusPage() {
               Every proposal was withdrawn or disqualified since consensus opened.
             </EmptyState>
           )}
-          <GroupViews
-            rfpId={page.rfp.id}
-            groups={page.groups}
-            selectedId={page.vendor?.id ?? null}
-            items={page.items}
-          />
+          <GroupViews rfpId={page.rfp.id} groups={page.groups} vendorCount={page.vendors.length} />
         </>
       ) : null}
     </div>

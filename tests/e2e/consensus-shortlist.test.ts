@@ -56,10 +56,10 @@ describe("consensus and shortlist", () => {
     expect(await pick(contoso.name).getAttribute("aria-current")).toBe("page");
     await pick(contoso.name).getByText("1 of 1 flagged to settle").waitFor();
     await pick(fabrikam.name).getByText("1 of 1 flagged to settle").waitFor();
-    expect(await lead.getByRole("region", { name: fabrikam.name }).count()).toBe(0);
+    expect(await lead.getByRole("region", { name: fabrikam.name, exact: true }).count()).toBe(0);
 
     // Contoso's service desk: Dan's 1 against three 4s is flagged twice.
-    const contosoCard = lead.getByRole("region", { name: contoso.name });
+    const contosoCard = lead.getByRole("region", { name: contoso.name, exact: true });
     await contosoCard.getByText("Dan Panel gave 1 (z = -3.0)").waitFor();
     const item = contosoCard.getByRole("article", { name: "Service desk: consensus" });
     await item.getByText(`Record consensus… for ${contoso.name}, Service desk`).click();
@@ -78,7 +78,7 @@ describe("consensus and shortlist", () => {
     await lead.keyboard.press("Enter");
     await lead.waitForURL(new RegExp(`vendor=${fabrikam.invitationId}`));
     const fabrikamItem = lead
-      .getByRole("region", { name: fabrikam.name })
+      .getByRole("region", { name: fabrikam.name, exact: true })
       .getByRole("article", { name: "Security: consensus" });
     await fabrikamItem.getByText(`Record consensus… for ${fabrikam.name}, Security`).click();
     await fabrikamItem.getByLabel("Agreed score").selectOption("4");
@@ -87,14 +87,14 @@ describe("consensus and shortlist", () => {
     await toast(lead, `Consensus recorded for ${fabrikam.name} on Security.`);
     expect(lead.url()).toContain(`vendor=${fabrikam.invitationId}`);
     await lead.getByText("Consensus complete").waitFor();
-    await lead.getByText(`IT ranks ${contoso.name} first, Finance ranks it second.`).waitFor();
+    await lead.getByText(`Finance ranks ${fabrikam.name} first, IT ranks it second.`).waitFor();
     await lead.screenshot({ path: "test-results/consensus-lead.png", fullPage: true });
     expect(await seriousViolations(lead)).toEqual([]);
 
     // Flagged items only: Litware has none, and says so; the full matrix is one link away.
     await pick(litware.name).click();
     await lead
-      .getByRole("region", { name: litware.name })
+      .getByRole("region", { name: litware.name, exact: true })
       .getByRole("link", { name: /Flagged only/ })
       .click();
     await lead.getByText(`No flagged items for ${litware.name}`).waitFor();
@@ -108,7 +108,7 @@ describe("consensus and shortlist", () => {
     await panel.reload();
     await waitForHydration(panel);
     const danItem = panel
-      .getByRole("region", { name: contoso.name })
+      .getByRole("region", { name: contoso.name, exact: true })
       .getByRole("article", { name: "Service desk: consensus" });
     await danItem.getByText(/Record a minority opinion/).click();
     await danItem.getByLabel("Your opinion").fill("The annex promises staff the vendor has not hired yet.");
@@ -129,19 +129,20 @@ describe("consensus and shortlist", () => {
     if (!contoso || !fabrikam) throw new Error("fixture incomplete");
     const page = await e2e.pageAs(observer, { javaScriptEnabled: false });
     await page.goto(`/rfps/${t.rfp.id}/consensus`);
-    await page.getByRole("region", { name: contoso.name }).waitFor();
+    await page.getByRole("region", { name: contoso.name, exact: true }).waitFor();
     await page
       .getByRole("navigation", { name: "Vendors" })
       .getByRole("link", { name: new RegExp(`^${fabrikam.name}`) })
       .click();
     await page.waitForURL(new RegExp(`vendor=${fabrikam.invitationId}`));
-    const card = page.getByRole("region", { name: fabrikam.name });
+    const card = page.getByRole("region", { name: fabrikam.name, exact: true });
     await card.getByText("Range 3 ≥ 2.5 (half the scale)").waitFor();
-    await card.getByRole("link", { name: /Flagged only/ }).click();
-    await page.waitForURL(/items=flagged/);
-    // Only the flagged row is left under the header row: Security.
+    // Its flagged item by default (under its group's header row), every criterion one link away.
     expect(await card.getByRole("row").count()).toBe(3);
-    await card.getByRole("rowheader", { name: /Security/ }).waitFor();
+    await card.getByRole("link", { name: /All criteria/ }).click();
+    await page.waitForURL(/items=all/);
+    await card.getByRole("rowheader", { name: /Service desk/ }).waitFor();
+    expect(await card.getByRole("row").count()).toBe(5);
     await page.screenshot({ path: "test-results/consensus-no-js.png", fullPage: true });
   });
 

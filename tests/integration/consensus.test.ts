@@ -61,7 +61,14 @@ type Page = {
   /** The vendor on screen. */
   vendor?: { id: string; name: string; flagged: number; remaining: number; criteria: number; items: Item[] } | null;
   items?: "all" | "flagged";
-  groups?: { vendors: { name: string; sentence: string | null }[] };
+  itemsRequested?: "all" | "flagged" | null;
+  groups?: {
+    vendor: {
+      name: string;
+      sentence: string | null;
+      ranks: { group: string; rank: number | null; tied: boolean; total: number | null }[];
+    } | null;
+  };
 };
 
 /** The page showing one vendor (by invitation id), as `cookie` sees it. */
@@ -158,7 +165,7 @@ describe("the matrix once consensus is open", () => {
     const t = await opened();
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { rfpId: t.rfp.id, action: "consensus.opened" } });
     expect(audit.after).toEqual({ vendors: 3, evaluators: 4, sheets: 12, flaggedItems: 2 });
-    const page = await vendorPage(t, t.cookies.ann, t.contoso.invitationId);
+    const page = await vendorPage(t, t.cookies.ann, t.contoso.invitationId, "&items=all");
     expect(page.visible).toBe(true);
     expect(page.evaluators?.map((evaluator) => [evaluator.name, evaluator.group])).toEqual([
       ["Ann Panel", "IT"],
@@ -176,9 +183,8 @@ describe("the matrix once consensus is open", () => {
     expect(security?.flags).toEqual([]);
     expect(page.flagged).toBe(2);
     expect(page.unsettled).toBe(2);
-    expect(page.groups?.vendors.find((vendor) => vendor.name === t.contoso.name)?.sentence).toBe(
-      `IT ranks ${t.contoso.name} first, Finance ranks it second.`,
-    );
+    expect(page.groups?.vendor?.name).toBe(t.contoso.name);
+    expect(page.groups?.vendor?.sentence).toBe(`IT ranks ${t.contoso.name} first, Finance ranks it second.`);
     // Opening twice is refused.
     expect((await post(t, t.cookies.lead, { intent: "open" })).status).toBe(422);
   });
@@ -344,7 +350,7 @@ describe("one vendor at a time", () => {
 
   it("lists every vendor with its flagged, agreed and remaining counts, and returns one vendor's items", async () => {
     const t = await opened();
-    const page = await vendorPage(t, t.cookies.observer, t.fabrikam.invitationId);
+    const page = await vendorPage(t, t.cookies.observer, t.fabrikam.invitationId, "&items=all");
     expect(progress(page)).toEqual([
       [t.contoso.name, 1, 0, 1],
       [t.fabrikam.name, 1, 0, 1],
@@ -361,25 +367,36 @@ describe("one vendor at a time", () => {
     expect(serialized(page.vendors)).not.toMatch(/"scores"/);
     expect(page.flagged).toBe(2);
     expect(page.unsettled).toBe(2);
-    // The functional groups still rank every vendor.
-    expect(page.groups?.vendors.map((vendor) => vendor.name)).toEqual([
-      t.contoso.name,
-      t.fabrikam.name,
-      t.litware.name,
+    // How each functional group ranks the vendor on screen among all of them (IT: 56 vs Contoso's 76).
+    const ranks = page.groups?.vendor?.ranks.map((entry) => [entry.group, entry.rank, Math.round(entry.total ?? 0)]);
+    expect(ranks).toEqual([
+      ["IT", 2, 56],
+      ["Finance", 1, 84],
     ]);
+    expect(page.groups?.vendor?.sentence).toBe(`Finance ranks ${t.fabrikam.name} first, IT ranks it second.`);
   });
 
-  it("?items=flagged lists only the flagged items; an unknown list falls back to all of them", async () => {
+  it("lists a vendor's flagged items by default, all of them on ?items=all, and all when none is flagged", async () => {
     const t = await opened();
-    const flagged = await vendorPage(t, t.cookies.lead, t.contoso.invitationId, "&items=flagged");
-    expect(flagged.items).toBe("flagged");
-    expect(flagged.vendor?.items.map((item) => item.criterionId)).toEqual([t.criteria.serviceDesk.id]);
-    expect(flagged.vendor?.criteria).toBe(2);
+    const criterionIds = (page: Page) => page.vendor?.items.map((item) => item.criterionId);
+    const byDefault = await vendorPage(t, t.cookies.lead, t.contoso.invitationId);
+    expect([byDefault.items, byDefault.itemsRequested]).toEqual(["flagged", null]);
+    expect(criterionIds(byDefault)).toEqual([t.criteria.serviceDesk.id]);
+    expect(byDefault.vendor?.criteria).toBe(2);
+    const all = await vendorPage(t, t.cookies.lead, t.contoso.invitationId, "&items=all");
+    expect(criterionIds(all)).toEqual([t.criteria.serviceDesk.id, t.criteria.security.id]);
+    // Litware has nothing flagged: by default all its items; asked for the flagged only, none.
+    const litware = await vendorPage(t, t.cookies.lead, t.litware.invitationId);
+    expect([litware.items, criterionIds(litware)?.length]).toEqual(["all", 2]);
     const none = await vendorPage(t, t.cookies.lead, t.litware.invitationId, "&items=flagged");
-    expect(none.vendor?.items).toEqual([]);
-    const fallback = await vendorPage(t, t.cookies.lead, t.litware.invitationId, "&items=everything");
-    expect(fallback.items).toBe("all");
-    expect(fallback.vendor?.items).toHaveLength(2);
+    expect([none.items, none.vendor?.items]).toEqual(["flagged", []]);
+    // An unknown list is the default one, not an error.
+    const unknown = await vendorPage(t, t.cookies.lead, t.contoso.invitationId, "&items=everything");
+    expect([unknown.items, unknown.itemsRequested, criterionIds(unknown)]).toEqual([
+      "flagged",
+      null,
+      [t.criteria.serviceDesk.id],
+    ]);
   });
 
   it("without ?vendor shows the first vendor with flagged items still to settle, else the first vendor", async () => {

@@ -27,6 +27,7 @@ export function VendorMatrix({
   vendor,
   vendors,
   items,
+  itemsRequested,
   evaluators,
   canRecord,
   canRecordMinority,
@@ -38,7 +39,10 @@ export function VendorMatrix({
   rfpId: string;
   vendor: ConsensusVendor;
   vendors: ConsensusVendorProgress[];
+  /** The list shown. */
   items: ConsensusItemsView;
+  /** The list asked for (null: the default), kept when moving to another vendor. */
+  itemsRequested: ConsensusItemsView | null;
   evaluators: ConsensusEvaluator[];
   canRecord: boolean;
   canRecordMinority: boolean;
@@ -75,13 +79,13 @@ export function VendorMatrix({
         <span className="spacer" />
         <nav className="row small" aria-label="Previous and next vendor">
           {previous ? (
-            <Link to={consensusHref(rfpId, { vendorId: previous.vendorId, items })}>
+            <Link to={consensusHref(rfpId, { vendorId: previous.vendorId, items: itemsRequested })}>
               ← <span className="visually-hidden">Previous vendor: </span>
               {previous.name}
             </Link>
           ) : null}
           {next ? (
-            <Link to={consensusHref(rfpId, { vendorId: next.vendorId, items })}>
+            <Link to={consensusHref(rfpId, { vendorId: next.vendorId, items: itemsRequested })}>
               <span className="visually-hidden">Next vendor: </span>
               {next.name} →
             </Link>
@@ -91,7 +95,10 @@ export function VendorMatrix({
       {vendor.items.length === 0 ? (
         <EmptyState title={`No flagged items for ${vendor.name}`}>
           The panel's scores agree on every criterion: each counts with its mean.{" "}
-          <Link to={consensusHref(rfpId, { vendorId: vendor.id })}>Show all {vendor.criteria} criteria</Link>.
+          <Link to={consensusHref(rfpId, { vendorId: vendor.id, items: "all" })}>
+            Show all {vendor.criteria} criteria
+          </Link>
+          .
         </EmptyState>
       ) : (
         <div className="table-wrap">
@@ -212,7 +219,7 @@ function ItemRows({
     <tbody>
       <tr className="consensus-matrix__group">
         <th colSpan={columns} scope="rowgroup">
-          {title}
+          <span className="consensus-matrix__group-label">{title}</span>
         </th>
       </tr>
       {rows.map((item) => {
@@ -222,7 +229,7 @@ function ItemRows({
             <th scope="row">
               <span className="muted mono">{criterion.outline}</span> {criterion.name}
               <div className="matrix__summary">
-                {criterion.scaleMin}–{criterion.scaleMax} · {criterion.weight.toFixed(1)}% of the total
+                {`${criterion.scaleMin}–${criterion.scaleMax} · ${criterion.weight.toFixed(1)}% of the total`}
               </div>
             </th>
             {item.scores.map((score, e) => {

@@ -22,7 +22,8 @@ export function VendorPicker({
   rfpId: string;
   vendors: ConsensusVendorProgress[];
   selectedId: string | null;
-  items: ConsensusItemsView;
+  /** The list asked for (null: the default), kept when moving to another vendor. */
+  items: ConsensusItemsView | null;
 }) {
   const open = vendors.filter((vendor) => vendor.remaining > 0).length;
   return (
@@ -47,7 +48,9 @@ export function VendorPicker({
                   data-state={state}
                   aria-current={vendor.vendorId === selectedId ? "page" : undefined}
                 >
-                  <span className="vendor-picker__name">{vendor.name}</span>
+                  <span className="vendor-picker__name" title={vendor.name}>
+                    {vendor.name}
+                  </span>
                   <span className="vendor-picker__progress">
                     <span className="visually-hidden">: </span>
                     {progressText(vendor)}
