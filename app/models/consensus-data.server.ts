@@ -9,100 +9,114 @@ import {
   type ScoreMatrix,
   scoringCriteria,
 } from "~/domain/scoring";
+import type { Prisma } from "~/generated/prisma/client";
 import { sheetsComplete } from "./scoring.server";
 
 /**
- * Everything consensus and the shortlist compute from, loaded in one place: the written
- * criteria, the vendors being evaluated, the panel's seats, the SUBMITTED sheets (drafts never
- * count) and the consensus scores. Callers decide who may see which part of it.
+ * Everything consensus and the shortlist compute from: the written criteria, the vendors being
+ * evaluated, the panel's seats, the SUBMITTED sheets (drafts never count) and the consensus
+ * scores. Callers decide who may see which part of it.
+ *
+ * The "frame" is all of it but the individual scores: a few hundred small rows even for a large
+ * RFP. `loadEvaluation` adds every score in the same query (shortlist, opening consensus, stage
+ * guards); the consensus page adds one vendor's scores (`loadVendorScores`) and reads the
+ * panel-wide counts from models/consensus-summary.
  */
 type Db = TransactionClient | typeof prisma;
 
-export async function loadEvaluation(rfpId: string, db: Db = prisma) {
-  // One query (relation joins): the whole evaluation as one consistent read.
-  const {
-    criteria: nodes,
-    invitations,
-    members,
-    scoreSheets: sheets,
-    consensusScores: consensus,
-    ...rfp
-  } = await db.rfp.findUniqueOrThrow({
-    where: { id: rfpId },
+const frameSelect = {
+  id: true,
+  stage: true,
+  proposalsOpenedAt: true,
+  consensusOpenedAt: true,
+  shortlistDecidedAt: true,
+  shortlistSize: true,
+  _count: { select: { shortlist: { where: { outcome: "SHORTLISTED" } } } },
+  criteria: {
     select: {
+      id: true,
+      parentId: true,
+      name: true,
+      weight: true,
       stage: true,
-      proposalsOpenedAt: true,
-      consensusOpenedAt: true,
-      shortlistDecidedAt: true,
-      shortlistSize: true,
-      _count: { select: { shortlist: { where: { outcome: "SHORTLISTED" } } } },
-      criteria: {
+      position: true,
+      scaleMin: true,
+      scaleMax: true,
+    },
+  },
+  // Vendors whose proposal is in and was not disqualified at compliance.
+  invitations: {
+    where: { status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
+    orderBy: { vendor: { name: "asc" } },
+    select: { id: true, status: true, vendor: { select: { name: true } } },
+  },
+  members: {
+    where: { role: "PANEL" },
+    orderBy: { user: { name: "asc" } },
+    select: {
+      id: true,
+      userId: true,
+      functionalGroup: true,
+      user: { select: { name: true } },
+      assignments: { select: { criterionId: true } },
+      // Only recusals change who scores what (a declared conflict alone does not).
+      conflicts: {
+        where: { decision: { in: ["RECUSED_PANEL", "RECUSED_VENDOR"] } },
+        select: { invitationId: true, decision: true },
+      },
+    },
+  },
+  consensusScores: {
+    select: {
+      id: true,
+      invitationId: true,
+      criterionId: true,
+      value: true,
+      rationale: true,
+      decidedAt: true,
+      decidedBy: { select: { name: true } },
+      minorityOpinions: {
+        orderBy: { recordedAt: "asc" },
         select: {
-          id: true,
-          parentId: true,
-          name: true,
-          weight: true,
-          stage: true,
-          position: true,
-          scaleMin: true,
-          scaleMax: true,
-        },
-      },
-      // Vendors whose proposal is in and was not disqualified at compliance.
-      invitations: {
-        where: { status: { not: "DISQUALIFIED" }, proposal: { status: "SUBMITTED" } },
-        orderBy: { vendor: { name: "asc" } },
-        select: { id: true, status: true, vendor: { select: { name: true } } },
-      },
-      members: {
-        where: { role: "PANEL" },
-        orderBy: { user: { name: "asc" } },
-        select: {
-          id: true,
-          userId: true,
-          functionalGroup: true,
-          user: { select: { name: true } },
-          assignments: { select: { criterionId: true } },
-          conflicts: { select: { invitationId: true, decision: true } },
-        },
-      },
-      scoreSheets: {
-        where: { status: "SUBMITTED" },
-        select: { memberId: true, invitationId: true, scores: { select: { criterionId: true, value: true } } },
-      },
-      consensusScores: {
-        select: {
-          id: true,
-          invitationId: true,
-          criterionId: true,
-          value: true,
-          rationale: true,
-          decidedAt: true,
-          decidedBy: { select: { name: true } },
-          minorityOpinions: {
-            orderBy: { recordedAt: "asc" },
-            select: {
-              memberId: true,
-              opinion: true,
-              recordedAt: true,
-              member: { select: { user: { select: { name: true } } } },
-            },
-          },
+          memberId: true,
+          opinion: true,
+          recordedAt: true,
+          member: { select: { user: { select: { name: true } } } },
         },
       },
     },
-  });
+  },
+} satisfies Prisma.RfpSelect;
+
+const submittedSheets = { status: "SUBMITTED" } satisfies Prisma.ScoreSheetWhereInput;
+const scoresSelect = { select: { criterionId: true, value: true } } satisfies Prisma.ScoreSheet$scoresArgs;
+
+type FrameRow = Prisma.RfpGetPayload<{ select: typeof frameSelect }>;
+type SheetKeyRow = { memberId: string; invitationId: string };
+
+/** A submitted sheet with its scores, as the matrix is built from. */
+export type SheetScores = SheetKeyRow & { scores: readonly { criterionId: string; value: number | null }[] };
+
+/**
+ * Whose sheets the frame was loaded with: everyone's (`loadEvaluation`), or one user's — the
+ * viewer, whose own pending sheets decide whether they see the scores.
+ */
+type SheetScope = "all" | { userId: string };
+
+function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScope) {
+  const { criteria: nodes, invitations, members, consensusScores: consensus, ...rfp } = row;
   const tree = nodes.map((node) => ({ ...node, weight: Number(node.weight) }));
-  const criteria = scoringCriteria(tree, "WRITTEN");
+  const scoring = scoringCriteria(tree, "WRITTEN");
   const outlined = new Map(withEffectiveWeights(tree).map((node) => [node.id, node]));
-  const criterionInfo = criteria.map((criterion) => {
+  const criterionInfo = scoring.map((criterion) => {
     const node = outlined.get(criterion.id);
     return { ...criterion, name: node?.name ?? "", outline: node?.outline ?? "" };
   });
-  const writtenIds = criteria.map((criterion) => criterion.id);
+  const writtenIds = scoring.map((criterion) => criterion.id);
   const vendorIds = invitations.map((invitation) => invitation.id);
+  const written = new Set(writtenIds);
   const seats = members.map((member): PanelSeat & { userId: string; name: string; group: string | null } => {
-    const assigned = member.assignments.map((row) => row.criterionId).filter((id) => writtenIds.includes(id));
+    const assigned = member.assignments.map((row) => row.criterionId).filter((id) => written.has(id));
     return {
       memberId: member.id,
       userId: member.userId,
@@ -117,17 +131,67 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
   });
   // Members with nothing written to score (e.g. assigned oral criteria only) are not evaluators here.
   const evaluators = seats.filter((seat) => !seat.recusedFromPanel && seat.criterionIds.length > 0);
-  // A sheet counts only for a seat still on the panel, a vendor still evaluated, and no recusal.
-  const counted = sheets.filter((sheet) => {
-    const seat = evaluators.find((candidate) => candidate.memberId === sheet.memberId);
-    return seat && vendorIds.includes(sheet.invitationId) && !seat.recusedVendorIds.includes(sheet.invitationId);
+  const seatOf = new Map(evaluators.map((seat) => [seat.memberId, seat]));
+  const evaluated = new Set(vendorIds);
+  /** A sheet counts only for a seat still on the panel, a vendor still evaluated, and no recusal. */
+  const counts = (sheet: SheetKeyRow) => {
+    const seat = seatOf.get(sheet.memberId);
+    return Boolean(seat && evaluated.has(sheet.invitationId) && !seat.recusedVendorIds.includes(sheet.invitationId));
+  };
+  const submitted: SheetKey[] = sheets
+    .filter(counts)
+    .map((sheet) => ({ memberId: sheet.memberId, vendorId: sheet.invitationId }));
+  const scoped = scope === "all" ? evaluators : evaluators.filter((seat) => seat.userId === scope.userId);
+  return {
+    rfp,
+    /** The written leaves in outline order, with effective weights, scales, names and outline numbers. */
+    criteria: criterionInfo,
+    /** The same leaves as the scoring domain takes them. */
+    scoring,
+    vendors: invitations.map((invitation) => ({
+      id: invitation.id,
+      name: invitation.vendor.name,
+      status: invitation.status,
+    })),
+    evaluators,
+    counts,
+    /**
+     * This module's per-member view of what is owed, used to re-seal a member with a sheet out:
+     * for every seat (`loadEvaluation`) or the viewer's own (`loadEvaluationFrame`).
+     */
+    pending: pendingSheets(scoped, vendorIds, submitted),
+    consensus,
+  };
+}
+
+export type EvaluationFrame = ReturnType<typeof frameOf>;
+
+/**
+ * The evaluation without the individual scores, in one query: what the consensus page and its
+ * forms need. Of the sheets, only `viewerId`'s own are read, to tell whether they see the scores.
+ */
+export async function loadEvaluationFrame(rfpId: string, viewerId: string, db: Db = prisma): Promise<EvaluationFrame> {
+  const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
+    where: { id: rfpId },
+    select: {
+      ...frameSelect,
+      scoreSheets: {
+        where: { ...submittedSheets, member: { userId: viewerId } },
+        select: { memberId: true, invitationId: true },
+      },
+    },
   });
-  const submitted: SheetKey[] = counted.map((sheet) => ({ memberId: sheet.memberId, vendorId: sheet.invitationId }));
-  const pending = pendingSheets(evaluators, vendorIds, submitted);
-  const scores: ScoreEntry[] = counted.flatMap((sheet) => {
-    const seat = evaluators.find((candidate) => candidate.memberId === sheet.memberId);
+  return frameOf(row, scoreSheets, { userId: viewerId });
+}
+
+/** The scores of the sheets that count, as matrix entries (a seat's own criteria only). */
+export function scoreEntries(frame: EvaluationFrame, sheets: readonly SheetScores[]): ScoreEntry[] {
+  const seats = new Map(frame.evaluators.map((seat) => [seat.memberId, new Set(seat.criterionIds)]));
+  return sheets.flatMap((sheet) => {
+    const criterionIds = seats.get(sheet.memberId);
+    if (!criterionIds || !frame.counts(sheet)) return [];
     return sheet.scores.flatMap((score) =>
-      score.value !== null && seat?.criterionIds.includes(score.criterionId)
+      score.value !== null && criterionIds.has(score.criterionId)
         ? [
             {
               vendorId: sheet.invitationId,
@@ -139,39 +203,70 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
         : [],
     );
   });
+}
+
+/** One vendor's submitted scores (the consensus page shows one vendor at a time). */
+export async function loadVendorScores(frame: EvaluationFrame, vendorId: string, db: Db = prisma) {
+  const sheets = await db.scoreSheet.findMany({
+    where: { rfpId: frame.rfp.id, invitationId: vendorId, ...submittedSheets },
+    select: { memberId: true, invitationId: true, scores: scoresSelect },
+  });
+  return scoreEntries(frame, sheets);
+}
+
+/**
+ * The score matrix of `vendorIds` (default: every vendor evaluated) with their consensus scores;
+ * null with the reasons when the scores do not fit together.
+ */
+export function matrixOf(
+  frame: EvaluationFrame,
+  scores: readonly ScoreEntry[],
+  vendorIds: readonly string[] = frame.vendors.map((vendor) => vendor.id),
+) {
+  const writtenIds = new Set(frame.scoring.map((criterion) => criterion.id));
   const built = buildScoreMatrix({
     vendorIds,
-    criteria,
-    evaluatorIds: evaluators.map((seat) => seat.memberId),
+    criteria: frame.scoring,
+    evaluatorIds: frame.evaluators.map((seat) => seat.memberId),
     scores,
-    consensus: consensus
-      .filter((row) => vendorIds.includes(row.invitationId) && writtenIds.includes(row.criterionId))
+    consensus: frame.consensus
+      .filter((row) => vendorIds.includes(row.invitationId) && writtenIds.has(row.criterionId))
       .map((row) => ({ vendorId: row.invitationId, criterionId: row.criterionId, score: row.value })),
   });
+  if (built.ok) return { matrix: built.matrix, matrixErrors: [] };
   const names = new Map<string, string>([
-    ...invitations.map((invitation) => [invitation.id, invitation.vendor.name] as const),
-    ...criterionInfo.map((criterion) => [criterion.id, criterion.name] as const),
-    ...evaluators.map((seat) => [seat.memberId, seat.name] as const),
+    ...frame.vendors.map((vendor) => [vendor.id, vendor.name] as const),
+    ...frame.criteria.map((criterion) => [criterion.id, criterion.name] as const),
+    ...frame.evaluators.map((seat) => [seat.memberId, seat.name] as const),
   ]);
-  const matrixErrors = built.ok
-    ? []
-    : built.errors.map((error) => describeScoreMatrixError(error, (id) => names.get(id) ?? id));
   return {
-    rfp,
-    criteria: criterionInfo,
-    vendors: invitations.map((invitation) => ({
-      id: invitation.id,
-      name: invitation.vendor.name,
-      status: invitation.status,
-    })),
-    evaluators,
+    matrix: null,
+    matrixErrors: built.errors.map((error) => describeScoreMatrixError(error, (id) => names.get(id) ?? id)),
+  };
+}
+
+export async function loadEvaluation(rfpId: string, db: Db = prisma) {
+  // One query (relation joins): the whole evaluation as one consistent read.
+  const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
+    where: { id: rfpId },
+    select: {
+      ...frameSelect,
+      scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true, scores: scoresSelect } },
+    },
+  });
+  const frame = frameOf(row, scoreSheets, "all");
+  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scoreSheets));
+  return {
+    rfp: frame.rfp,
+    criteria: frame.criteria,
+    vendors: frame.vendors,
+    evaluators: frame.evaluators,
     // How many sheets are owed and in: the panel's own rule (models/scoring, the progress page).
     sheets: await sheetsComplete(db, rfpId),
-    /** This module's per-member view of what is owed, used to re-seal a member with a sheet out. */
-    pending,
-    matrix: built.ok ? built.matrix : null,
+    pending: frame.pending,
+    matrix,
     matrixErrors,
-    consensus,
+    consensus: frame.consensus,
   };
 }
 

@@ -1,12 +1,22 @@
 import { prisma } from "~/db.server";
 import { consensusReadiness, unsettledItems } from "~/domain/consensus";
-import { groupViews, rankDifferenceSentence } from "~/domain/groups";
+import { rankDifferenceSentence, type VendorGroupRanks } from "~/domain/groups";
 import type { RfpAction } from "~/domain/policy";
 import type { DisagreementFlag } from "~/domain/scoring";
-import type { ConsensusScoreInput, MinorityOpinionInput } from "~/schemas/consensus";
+import type { ConsensusItemsView, ConsensusScoreInput, ConsensusView, MinorityOpinionInput } from "~/schemas/consensus";
 import { FieldError } from "~/utils/errors.server";
+import { notFound } from "~/utils/http.server";
 import { recordAudit, type UserActor } from "./audit.server";
-import { type Evaluation, loadEvaluation, statisticsOf } from "./consensus-data.server";
+import {
+  type EvaluationFrame,
+  loadEvaluation,
+  loadEvaluationFrame,
+  loadVendorScores,
+  matrixOf,
+  statisticsOf,
+} from "./consensus-data.server";
+import { panelSummary, type VendorProgress } from "./consensus-summary.server";
+import { sheetsComplete } from "./scoring.server";
 
 /**
  * The consensus meeting. Scores are sealed until the lead opens consensus, which needs every
@@ -15,7 +25,9 @@ import { type Evaluation, loadEvaluation, statisticsOf } from "./consensus-data.
  */
 export type ConsensusViewer = { userId: string; permissions: readonly RfpAction[] };
 
-function readiness(evaluation: Evaluation) {
+type ReadinessFacts = Pick<EvaluationFrame, "rfp" | "vendors"> & { sheets: { expected: number; submitted: number } };
+
+function readiness(evaluation: ReadinessFacts) {
   return consensusReadiness({
     stage: evaluation.rfp.stage,
     proposalsOpened: evaluation.rfp.proposalsOpenedAt !== null,
@@ -27,7 +39,10 @@ function readiness(evaluation: Evaluation) {
 }
 
 /** True when `viewer` may see the scores: consensus is open and, for a panel member, their own sheets are all in. */
-export function scoresVisibleTo(evaluation: Evaluation, viewer: ConsensusViewer) {
+export function scoresVisibleTo(
+  evaluation: Pick<EvaluationFrame, "rfp" | "evaluators" | "pending">,
+  viewer: ConsensusViewer,
+) {
   if (!evaluation.rfp.consensusOpenedAt) return false;
   if (!viewer.permissions.includes("rfp.score")) return true;
   const seat = evaluation.evaluators.find((candidate) => candidate.userId === viewer.userId);
@@ -40,116 +55,150 @@ function describeFlag(flag: DisagreementFlag, nameOf: (memberId: string) => stri
     : `${nameOf(flag.evaluatorId)} gave ${flag.score} (z = ${flag.z.toFixed(1)})`;
 }
 
-export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer) {
-  const evaluation = await loadEvaluation(rfpId);
+/**
+ * The consensus page: one vendor at a time (its scores are the only ones read per request), a
+ * picker with every vendor's flagged and agreed counts, and the functional groups' rankings —
+ * those two come from models/consensus-summary, computed once per change of the scores.
+ * Without a vendor chosen, the first vendor with flagged items still to settle is shown; without a
+ * list chosen, its flagged items (all of them when it has none).
+ */
+export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, view: ConsensusView) {
+  const frame = await loadEvaluationFrame(rfpId, viewer.userId);
+  if (view.vendorId !== null && !frame.vendors.some((vendor) => vendor.id === view.vendorId)) {
+    throw notFound("That vendor is not part of this evaluation.");
+  }
   const isLead = viewer.permissions.includes("rfp.manage_evaluation");
   const mySeat = viewer.permissions.includes("rfp.score")
-    ? (evaluation.evaluators.find((seat) => seat.userId === viewer.userId) ?? null)
+    ? (frame.evaluators.find((seat) => seat.userId === viewer.userId) ?? null)
     : null;
+  const opened = frame.rfp.consensusOpenedAt !== null;
+  // Counts only: how many sheets are in says nothing about any score. Once consensus is open
+  // they are no longer shown, so not counted (the panel's rule reads every sheet's scores).
+  const sheets = opened ? null : await sheetsComplete(prisma, rfpId);
   const status = {
-    stage: evaluation.rfp.stage,
-    consensusOpenedAt: evaluation.rfp.consensusOpenedAt,
-    shortlistDecided: evaluation.rfp.shortlistDecidedAt !== null,
-    readiness: readiness(evaluation),
-    // Counts only: how many sheets are in says nothing about any score.
-    sheets: {
-      submitted: evaluation.sheets.submitted,
-      pending: evaluation.sheets.expected - evaluation.sheets.submitted,
-    },
+    stage: frame.rfp.stage,
+    consensusOpenedAt: frame.rfp.consensusOpenedAt,
+    shortlistDecided: frame.rfp.shortlistDecidedAt !== null,
+    readiness: readiness({ rfp: frame.rfp, vendors: frame.vendors, sheets: sheets ?? { expected: 0, submitted: 0 } }),
+    sheets: sheets ? { submitted: sheets.submitted, pending: sheets.expected - sheets.submitted } : null,
     isLead,
     mySeat: mySeat ? { memberId: mySeat.memberId, name: mySeat.name } : null,
   };
-  if (!scoresVisibleTo(evaluation, viewer) || !evaluation.matrix) {
-    return {
-      ...status,
-      visible: false as const,
-      matrixErrors: evaluation.rfp.consensusOpenedAt ? evaluation.matrixErrors : [],
-    };
+  const summary = opened ? await panelSummary(frame) : null;
+  if (!summary?.ok || !scoresVisibleTo(frame, viewer)) {
+    return { ...status, visible: false as const, matrixErrors: summary && !summary.ok ? summary.matrixErrors : [] };
   }
-  const { matrix } = evaluation;
-  const statistics = statisticsOf(matrix);
-  const nameOf = (memberId: string) => evaluation.evaluators.find((seat) => seat.memberId === memberId)?.name ?? "?";
-  const consensusOf = (vendorId: string, criterionId: string) =>
-    evaluation.consensus.find((row) => row.invitationId === vendorId && row.criterionId === criterionId) ?? null;
-  const vendors = evaluation.vendors.map((vendor, v) => ({
-    id: vendor.id,
-    name: vendor.name,
-    items: evaluation.criteria.map((criterion, c) => {
-      const item = statistics[v]?.[c];
-      const consensus = consensusOf(vendor.id, criterion.id);
-      return {
-        criterionId: criterion.id,
-        scores: matrix.scores[v]?.[c] ?? [],
-        count: item?.count ?? 0,
-        mean: item?.mean ?? null,
-        range: item?.range ?? null,
-        standardDeviation: item?.standardDeviation ?? null,
-        flags: (item?.flags ?? []).map((flag) => describeFlag(flag, nameOf)),
-        outliers: (item?.flags ?? []).flatMap((flag) => (flag.kind === "OUTLIER" ? [flag.evaluatorId] : [])),
-        consensus: consensus
-          ? {
-              id: consensus.id,
-              value: consensus.value,
-              rationale: consensus.rationale,
-              decidedBy: consensus.decidedBy.name,
-              decidedAt: consensus.decidedAt,
-              minorityOpinions: consensus.minorityOpinions.map((opinion) => ({
-                memberId: opinion.memberId,
-                name: opinion.member.user.name,
-                opinion: opinion.opinion,
-                recordedAt: opinion.recordedAt,
-              })),
-            }
-          : null,
-      };
-    }),
-  }));
-  const membership = evaluation.evaluators.flatMap((seat) =>
-    seat.group ? [{ evaluatorId: seat.memberId, group: seat.group }] : [],
-  );
-  const views = groupViews(matrix, membership);
-  const vendorName = (id: string) => evaluation.vendors.find((vendor) => vendor.id === id)?.name ?? "?";
+  const vendorName = (id: string) => frame.vendors.find((vendor) => vendor.id === id)?.name ?? "?";
+  const vendors = summary.vendors.map((progress) => ({ ...progress, name: vendorName(progress.vendorId) }));
+  const selected =
+    vendors.find((vendor) => vendor.vendorId === view.vendorId) ??
+    vendors.find((vendor) => vendor.remaining > 0) ??
+    vendors[0] ??
+    null;
+  const views = summary.groups;
+  const items = view.items ?? (selected && selected.flagged > 0 ? "flagged" : "all");
+  const groupRow = views.vendors.find((row) => row.vendorId === selected?.vendorId);
+  const groupRowOf = (row: VendorGroupRanks) => ({
+    vendorId: row.vendorId,
+    name: vendorName(row.vendorId),
+    ranks: row.ranks.map((entry) => ({
+      group: entry.group,
+      rank: entry.rank,
+      tied: entry.tied,
+      total:
+        views.groups.find((group) => group.group === entry.group)?.totals.find((t) => t.vendorId === row.vendorId)
+          ?.total ?? null,
+    })),
+    rankSpread: row.rankSpread,
+    sentence: rankDifferenceSentence(row, vendorName(row.vendorId)),
+  });
   return {
     ...status,
     visible: true as const,
     matrixErrors: [],
-    criteria: evaluation.criteria.map(({ id, name, outline, weight, scaleMin, scaleMax }) => ({
-      id,
-      name,
-      outline,
-      weight,
-      scaleMin,
-      scaleMax,
-    })),
-    evaluators: evaluation.evaluators.map((seat) => ({ memberId: seat.memberId, name: seat.name, group: seat.group })),
+    evaluators: frame.evaluators.map((seat) => ({ memberId: seat.memberId, name: seat.name, group: seat.group })),
     vendors,
-    unsettled: unsettledItems(statistics).length,
-    flagged: statistics.flat().filter((item) => item.flags.length > 0).length,
+    vendor: selected ? await vendorItems(frame, selected, items) : null,
+    /** The list shown, and the one asked for (null: the default), which links keep. */
+    items,
+    itemsRequested: view.items,
+    unsettled: summary.unsettled,
+    flagged: summary.flagged,
     groups: {
-      names: views.groups.map((view) => ({ group: view.group, evaluators: view.evaluatorIds.length })),
-      ungrouped: evaluation.evaluators.filter((seat) => !seat.group).map((seat) => seat.name),
-      vendors: views.vendors.map((row) => ({
-        vendorId: row.vendorId,
-        name: vendorName(row.vendorId),
-        ranks: row.ranks.map((entry) => ({
-          group: entry.group,
-          rank: entry.rank,
-          tied: entry.tied,
-          total:
-            views.groups.find((view) => view.group === entry.group)?.totals.find((t) => t.vendorId === row.vendorId)
-              ?.total ?? null,
-        })),
-        rankSpread: row.rankSpread,
-        sentence: rankDifferenceSentence(row, vendorName(row.vendorId)),
-      })),
+      names: views.groups.map((group) => ({ group: group.group, evaluators: group.evaluatorIds.length })),
+      ungrouped: frame.evaluators.filter((seat) => !seat.group).map((seat) => seat.name),
+      // The vendor on screen: its rank and points in each group (every vendor: the results page).
+      vendor: groupRow ? groupRowOf(groupRow) : null,
       comparisons: views.comparisons,
     },
-    canRecord: isLead && evaluation.rfp.stage === "EVALUATION",
-    canRecordMinority: minorityOpen(evaluation) && (isLead || mySeat !== null),
+    canRecord: isLead && frame.rfp.stage === "EVALUATION",
+    canRecordMinority: minorityOpen(frame) && (isLead || mySeat !== null),
   };
 }
 
-function minorityOpen(evaluation: Evaluation) {
+/** The shown vendor's items: each evaluator's score, the spread, flags and the agreed score. */
+async function vendorItems(
+  frame: EvaluationFrame,
+  vendor: VendorProgress & { name: string },
+  items: ConsensusItemsView,
+) {
+  const { matrix } = matrixOf(frame, await loadVendorScores(frame, vendor.vendorId), [vendor.vendorId]);
+  const statistics = statisticsOf(matrix)[0] ?? [];
+  const nameOf = (memberId: string) => frame.evaluators.find((seat) => seat.memberId === memberId)?.name ?? "?";
+  const rows = frame.criteria.map((criterion, c) => {
+    const item = statistics[c];
+    const consensus =
+      frame.consensus.find((row) => row.invitationId === vendor.vendorId && row.criterionId === criterion.id) ?? null;
+    return {
+      criterionId: criterion.id,
+      criterion: {
+        id: criterion.id,
+        name: criterion.name,
+        outline: criterion.outline,
+        weight: criterion.weight,
+        scaleMin: criterion.scaleMin,
+        scaleMax: criterion.scaleMax,
+      },
+      scores: matrix?.scores[0]?.[c] ?? [],
+      count: item?.count ?? 0,
+      mean: item?.mean ?? null,
+      range: item?.range ?? null,
+      standardDeviation: item?.standardDeviation ?? null,
+      flags: (item?.flags ?? []).map((flag) => describeFlag(flag, nameOf)),
+      outliers: (item?.flags ?? []).flatMap((flag) => (flag.kind === "OUTLIER" ? [flag.evaluatorId] : [])),
+      consensus: consensus
+        ? {
+            id: consensus.id,
+            value: consensus.value,
+            rationale: consensus.rationale,
+            decidedBy: consensus.decidedBy.name,
+            decidedAt: consensus.decidedAt,
+            minorityOpinions: consensus.minorityOpinions.map((opinion) => ({
+              memberId: opinion.memberId,
+              name: opinion.member.user.name,
+              opinion: opinion.opinion,
+              recordedAt: opinion.recordedAt,
+            })),
+          }
+        : null,
+    };
+  });
+  return {
+    id: vendor.vendorId,
+    name: vendor.name,
+    flagged: vendor.flagged,
+    agreed: vendor.agreed,
+    remaining: vendor.remaining,
+    criteria: rows.length,
+    // Flagged items first, in outline order, then the rest (unless only the flagged are asked for).
+    items: [
+      ...rows.filter((row) => row.flags.length > 0),
+      ...(items === "all" ? rows.filter((row) => row.flags.length === 0) : []),
+    ],
+  };
+}
+
+function minorityOpen(evaluation: Pick<EvaluationFrame, "rfp">) {
   const { stage, shortlistDecidedAt } = evaluation.rfp;
   return stage === "EVALUATION" || (stage === "SHORTLIST" && shortlistDecidedAt === null);
 }
@@ -187,14 +236,13 @@ export async function openConsensus(actor: UserActor, rfpId: string, now = new D
 /** The panel's agreed score for one item, with its rationale; replaces the individual scores in results. */
 export async function recordConsensusScore(actor: UserActor, rfpId: string, input: ConsensusScoreInput) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluation(rfpId, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, actor.id, tx);
     if (!evaluation.rfp.consensusOpenedAt) throw new FieldError("form", "Consensus is not open yet.");
     if (evaluation.rfp.stage !== "EVALUATION") {
       throw new FieldError("form", "Consensus scores are fixed once the RFP has left the evaluation stage.");
     }
-    const v = evaluation.vendors.findIndex((vendor) => vendor.id === input.invitationId);
+    const vendor = evaluation.vendors.find((candidate) => candidate.id === input.invitationId);
     const c = evaluation.criteria.findIndex((criterion) => criterion.id === input.criterionId);
-    const vendor = evaluation.vendors[v];
     const criterion = evaluation.criteria[c];
     if (!vendor || !criterion) throw new FieldError("form", "That vendor or criterion is not part of this evaluation.");
     if (input.value < criterion.scaleMin || input.value > criterion.scaleMax) {
@@ -216,7 +264,9 @@ export async function recordConsensusScore(actor: UserActor, rfpId: string, inpu
       update: { value: input.value, rationale: input.rationale, decidedById: actor.id, decidedAt: new Date() },
       select: { id: true },
     });
-    const item = statisticsOf(evaluation.matrix)[v]?.[c];
+    // The audit keeps the individual scores the agreed one replaces: only this vendor's are read.
+    const { matrix } = matrixOf(evaluation, await loadVendorScores(evaluation, vendor.id, tx), [vendor.id]);
+    const item = statisticsOf(matrix)[0]?.[c];
     await recordAudit(tx, {
       actor,
       action: "consensus.score_recorded",
@@ -229,11 +279,11 @@ export async function recordConsensusScore(actor: UserActor, rfpId: string, inpu
         criterion: criterion.name,
         value: input.value,
         rationale: input.rationale,
-        individualScores: evaluation.matrix?.scores[v]?.[c] ?? [],
+        individualScores: matrix?.scores[0]?.[c] ?? [],
         mean: item?.mean ?? null,
       },
     });
-    return { vendor: vendor.name, criterion: criterion.name };
+    return { vendorId: vendor.id, vendor: vendor.name, criterion: criterion.name };
   });
 }
 
@@ -248,7 +298,7 @@ export async function recordMinorityOpinion(
   input: MinorityOpinionInput,
 ) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluation(rfpId, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, viewer.userId, tx);
     if (!scoresVisibleTo(evaluation, viewer)) throw new FieldError("form", "Consensus is not open to you yet.");
     if (!minorityOpen(evaluation)) throw new FieldError("form", "The shortlist is decided; the record is closed.");
     const consensus = evaluation.consensus.find((row) => row.id === input.consensusId);
@@ -272,6 +322,6 @@ export async function recordMinorityOpinion(
       before: before ? { opinion: before.opinion } : undefined,
       after: { member: seat.name, opinion: input.opinion },
     });
-    return { member: seat.name };
+    return { member: seat.name, vendorId: consensus.invitationId };
   });
 }

@@ -46,3 +46,43 @@ export const consensusActionSchema = z.discriminatedUnion(
   [openConsensusSchema, consensusScoreSchema, minorityOpinionSchema],
   { error: "Unknown action." },
 );
+
+/**
+ * The page's query string: which vendor (an invitation id; unknown ones are a 404 in the model)
+ * and whether all of its items are listed or only the flagged ones. Without `items` the page
+ * lists a vendor's flagged items when it has any (the meeting's work), else all of them. Links,
+ * not a form: both work without JavaScript and can be bookmarked or shared in the meeting.
+ */
+export const CONSENSUS_ITEMS_VIEWS = ["all", "flagged"] as const;
+export type ConsensusItemsView = (typeof CONSENSUS_ITEMS_VIEWS)[number];
+
+export const consensusViewSchema = z.object({
+  vendor: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || null),
+  // An unknown value means the default list rather than a failed page.
+  items: z
+    .enum(CONSENSUS_ITEMS_VIEWS)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value ?? null),
+});
+
+export type ConsensusView = { vendorId: string | null; items: ConsensusItemsView | null };
+
+export function consensusViewOf(url: URL): ConsensusView | null {
+  const parsed = consensusViewSchema.safeParse(Object.fromEntries(url.searchParams));
+  return parsed.success ? { vendorId: parsed.data.vendor, items: parsed.data.items } : null;
+}
+
+/** The page's address for a vendor and list, as links and redirects write it. */
+export function consensusHref(rfpId: string, view: { vendorId?: string | null; items?: ConsensusItemsView | null }) {
+  const search = new URLSearchParams();
+  if (view.vendorId) search.set("vendor", view.vendorId);
+  if (view.items) search.set("items", view.items);
+  const query = search.toString();
+  return `/rfps/${rfpId}/consensus${query ? `?${query}` : ""}`;
+}

@@ -27,39 +27,56 @@ async function setup() {
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-const path = (rfpId: string) => `/rfps/${rfpId}/consensus`;
-const load = (t: ConsensusRfp, cookie: string) =>
-  callLoader(consensusRoute, path(t.rfp.id), { cookie, params: { rfpId: t.rfp.id } });
-const post = (t: ConsensusRfp, cookie: string, form: Record<string, string>) =>
-  callAction(consensusRoute, path(t.rfp.id), { cookie, params: { rfpId: t.rfp.id }, form });
+const path = (rfpId: string, query = "") => `/rfps/${rfpId}/consensus${query}`;
+/** The page as `cookie` sees it; `query` chooses the vendor and list ("?vendor=…&items=flagged"). */
+const load = (t: ConsensusRfp, cookie: string, query = "") =>
+  callLoader(consensusRoute, path(t.rfp.id, query), { cookie, params: { rfpId: t.rfp.id } });
+const post = (t: ConsensusRfp, cookie: string, form: Record<string, string>, query = "") =>
+  callAction(consensusRoute, path(t.rfp.id, query), { cookie, params: { rfpId: t.rfp.id }, form });
 
+type Item = {
+  criterionId: string;
+  scores: (number | null)[];
+  mean: number | null;
+  range: number | null;
+  standardDeviation: number | null;
+  flags: string[];
+  consensus: {
+    id: string;
+    value: number;
+    rationale: string;
+    minorityOpinions: { name: string; opinion: string }[];
+  } | null;
+};
 type Page = {
   visible: boolean;
   consensusOpenedAt: Date | null;
   readiness: { ready: boolean; reason?: string };
-  sheets: { submitted: number; pending: number };
+  sheets: { submitted: number; pending: number } | null;
   unsettled?: number;
   flagged?: number;
   evaluators?: { name: string; group: string | null }[];
-  vendors?: {
-    name: string;
-    items: {
-      criterionId: string;
-      scores: (number | null)[];
-      mean: number | null;
-      range: number | null;
-      standardDeviation: number | null;
-      flags: string[];
-      consensus: {
-        id: string;
-        value: number;
-        rationale: string;
-        minorityOpinions: { name: string; opinion: string }[];
-      } | null;
-    }[];
-  }[];
-  groups?: { vendors: { name: string; sentence: string | null }[] };
+  /** The picker: every vendor with where its flagged items stand. */
+  vendors?: { vendorId: string; name: string; flagged: number; agreed: number; remaining: number }[];
+  /** The vendor on screen. */
+  vendor?: { id: string; name: string; flagged: number; remaining: number; criteria: number; items: Item[] } | null;
+  items?: "all" | "flagged";
+  itemsRequested?: "all" | "flagged" | null;
+  groups?: {
+    vendor: {
+      name: string;
+      sentence: string | null;
+      ranks: { group: string; rank: number | null; tied: boolean; total: number | null }[];
+    } | null;
+  };
 };
+
+/** The page showing one vendor (by invitation id), as `cookie` sees it. */
+async function vendorPage(t: ConsensusRfp, cookie: string, invitationId: string, extra = "") {
+  const result = await load(t, cookie, `?vendor=${invitationId}${extra}`);
+  expect(result.status).toBe(200);
+  return result.data as Page;
+}
 
 const snapshot = async (rfpId: string) => ({
   rfp: await prisma.rfp.findUniqueOrThrow({ where: { id: rfpId }, select: { consensusOpenedAt: true } }),
@@ -124,7 +141,7 @@ describe("sealed until the lead opens consensus", () => {
       where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
       data: { hasConflict: true, description: "My brother works at Litware.", decision: "PENDING" },
     });
-    expect(((await load(t, t.cookies.lead)).data as Page).sheets.pending).toBe(1);
+    expect(((await load(t, t.cookies.lead)).data as Page).sheets?.pending).toBe(1);
     await prisma.conflictDeclaration.updateMany({
       where: { memberId: t.dan.memberId, invitationId: t.litware.invitationId },
       data: { decision: "RECUSED_VENDOR" },
@@ -148,7 +165,7 @@ describe("the matrix once consensus is open", () => {
     const t = await opened();
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { rfpId: t.rfp.id, action: "consensus.opened" } });
     expect(audit.after).toEqual({ vendors: 3, evaluators: 4, sheets: 12, flaggedItems: 2 });
-    const page = (await load(t, t.cookies.ann)).data as Page;
+    const page = await vendorPage(t, t.cookies.ann, t.contoso.invitationId, "&items=all");
     expect(page.visible).toBe(true);
     expect(page.evaluators?.map((evaluator) => [evaluator.name, evaluator.group])).toEqual([
       ["Ann Panel", "IT"],
@@ -156,7 +173,8 @@ describe("the matrix once consensus is open", () => {
       ["Cleo Panel", "Finance"],
       ["Dan Panel", "Finance"],
     ]);
-    const contoso = page.vendors?.find((vendor) => vendor.name === t.contoso.name);
+    const contoso = page.vendor;
+    expect(contoso?.name).toBe(t.contoso.name);
     const serviceDesk = contoso?.items.find((item) => item.criterionId === t.criteria.serviceDesk.id);
     expect(serviceDesk).toMatchObject({ scores: [4, 4, 4, 1], mean: 3.25, range: 3 });
     expect(serviceDesk?.standardDeviation).toBeCloseTo(1.5, 5);
@@ -165,9 +183,8 @@ describe("the matrix once consensus is open", () => {
     expect(security?.flags).toEqual([]);
     expect(page.flagged).toBe(2);
     expect(page.unsettled).toBe(2);
-    expect(page.groups?.vendors.find((vendor) => vendor.name === t.contoso.name)?.sentence).toBe(
-      `IT ranks ${t.contoso.name} first, Finance ranks it second.`,
-    );
+    expect(page.groups?.vendor?.name).toBe(t.contoso.name);
+    expect(page.groups?.vendor?.sentence).toBe(`IT ranks ${t.contoso.name} first, Finance ranks it second.`);
     // Opening twice is refused.
     expect((await post(t, t.cookies.lead, { intent: "open" })).status).toBe(422);
   });
@@ -295,10 +312,8 @@ describe("the matrix once consensus is open", () => {
       opinion: "Cleo would have given 3: references were thin.",
     });
     expect(onBehalf.status).toBe(302);
-    const page = (await load(t, t.cookies.ann)).data as Page;
-    const item = page.vendors
-      ?.find((vendor) => vendor.name === t.contoso.name)
-      ?.items.find((entry) => entry.criterionId === t.criteria.serviceDesk.id);
+    const page = await vendorPage(t, t.cookies.ann, t.contoso.invitationId);
+    const item = page.vendor?.items.find((entry) => entry.criterionId === t.criteria.serviceDesk.id);
     expect(item?.consensus?.minorityOpinions.map((opinion) => opinion.name).sort()).toEqual([
       "Cleo Panel",
       "Dan Panel",
@@ -320,6 +335,170 @@ describe("the matrix once consensus is open", () => {
     expect((await post(t, t.cookies.lead, { ...base, memberId: "" })).status).toBe(422);
     expect((await post(t, t.cookies.observer, base)).status).toBe(403);
     expect(await snapshot(t.rfp.id)).toEqual(before);
+  });
+});
+
+describe("one vendor at a time", () => {
+  async function opened() {
+    const t = await setup();
+    await writeAllSheets(t);
+    await openConsensusDirectly(t.rfp.id);
+    return t;
+  }
+  const progress = (page: Page) =>
+    page.vendors?.map((vendor) => [vendor.name, vendor.flagged, vendor.agreed, vendor.remaining]);
+
+  it("lists every vendor with its flagged, agreed and remaining counts, and returns one vendor's items", async () => {
+    const t = await opened();
+    const page = await vendorPage(t, t.cookies.observer, t.fabrikam.invitationId, "&items=all");
+    expect(progress(page)).toEqual([
+      [t.contoso.name, 1, 0, 1],
+      [t.fabrikam.name, 1, 0, 1],
+      [t.litware.name, 0, 0, 0],
+    ]);
+    expect(page.vendor?.name).toBe(t.fabrikam.name);
+    // Flagged items first: Fabrikam's security (range 3), then its service desk.
+    expect(page.vendor?.items.map((item) => [item.criterionId, item.scores])).toEqual([
+      [t.criteria.security.id, [3, 2, 5, 4]],
+      [t.criteria.serviceDesk.id, [3, 3, 4, 4]],
+    ]);
+    expect(page.vendor?.items[0]?.flags).toEqual(["Range 3 ≥ 2.5 (half the scale)"]);
+    // No other vendor's scores are in the page: only Fabrikam's are read.
+    expect(serialized(page.vendors)).not.toMatch(/"scores"/);
+    expect(page.flagged).toBe(2);
+    expect(page.unsettled).toBe(2);
+    // How each functional group ranks the vendor on screen among all of them (IT: 56 vs Contoso's 76).
+    const ranks = page.groups?.vendor?.ranks.map((entry) => [entry.group, entry.rank, Math.round(entry.total ?? 0)]);
+    expect(ranks).toEqual([
+      ["IT", 2, 56],
+      ["Finance", 1, 84],
+    ]);
+    expect(page.groups?.vendor?.sentence).toBe(`Finance ranks ${t.fabrikam.name} first, IT ranks it second.`);
+  });
+
+  it("lists a vendor's flagged items by default, all of them on ?items=all, and all when none is flagged", async () => {
+    const t = await opened();
+    const criterionIds = (page: Page) => page.vendor?.items.map((item) => item.criterionId);
+    const byDefault = await vendorPage(t, t.cookies.lead, t.contoso.invitationId);
+    expect([byDefault.items, byDefault.itemsRequested]).toEqual(["flagged", null]);
+    expect(criterionIds(byDefault)).toEqual([t.criteria.serviceDesk.id]);
+    expect(byDefault.vendor?.criteria).toBe(2);
+    const all = await vendorPage(t, t.cookies.lead, t.contoso.invitationId, "&items=all");
+    expect(criterionIds(all)).toEqual([t.criteria.serviceDesk.id, t.criteria.security.id]);
+    // Litware has nothing flagged: by default all its items; asked for the flagged only, none.
+    const litware = await vendorPage(t, t.cookies.lead, t.litware.invitationId);
+    expect([litware.items, criterionIds(litware)?.length]).toEqual(["all", 2]);
+    const none = await vendorPage(t, t.cookies.lead, t.litware.invitationId, "&items=flagged");
+    expect([none.items, none.vendor?.items]).toEqual(["flagged", []]);
+    // An unknown list is the default one, not an error.
+    const unknown = await vendorPage(t, t.cookies.lead, t.contoso.invitationId, "&items=everything");
+    expect([unknown.items, unknown.itemsRequested, criterionIds(unknown)]).toEqual([
+      "flagged",
+      null,
+      [t.criteria.serviceDesk.id],
+    ]);
+  });
+
+  it("without ?vendor shows the first vendor with flagged items still to settle, else the first vendor", async () => {
+    const t = await opened();
+    const shown = async () => ((await load(t, t.cookies.lead)).data as Page).vendor?.name;
+    expect(await shown()).toBe(t.contoso.name);
+    const settle = (invitationId: string, criterionId: string) =>
+      post(
+        t,
+        t.cookies.lead,
+        { intent: "record", invitationId, criterionId, value: "4", rationale: "The panel agreed after discussion." },
+        `?vendor=${invitationId}`,
+      );
+    expect((await settle(t.contoso.invitationId, t.criteria.serviceDesk.id)).status).toBe(302);
+    expect(await shown()).toBe(t.fabrikam.name);
+    expect(progress((await load(t, t.cookies.lead)).data as Page)?.[0]).toEqual([t.contoso.name, 1, 1, 0]);
+    expect((await settle(t.fabrikam.invitationId, t.criteria.security.id)).status).toBe(302);
+    const settled = (await load(t, t.cookies.lead)).data as Page;
+    expect(settled.vendor?.name).toBe(t.contoso.name);
+    expect(settled.unsettled).toBe(0);
+  });
+
+  it("recording a score or an opinion returns to the same vendor and list", async () => {
+    const t = await opened();
+    const recorded = await post(
+      t,
+      t.cookies.lead,
+      {
+        intent: "record",
+        invitationId: t.fabrikam.invitationId,
+        criterionId: t.criteria.security.id,
+        value: "4",
+        rationale: "ISO 27001 certificate is current; SOC 2 report pending.",
+      },
+      `?vendor=${t.fabrikam.invitationId}&items=flagged`,
+    );
+    expect(recorded.status).toBe(302);
+    expect(recorded.headers.get("Location")).toBe(
+      `/rfps/${t.rfp.id}/consensus?vendor=${t.fabrikam.invitationId}&items=flagged#item-${t.criteria.security.id}`,
+    );
+    const consensus = await prisma.consensusScore.findFirstOrThrow({ where: { rfpId: t.rfp.id } });
+    // Posted from the default page (no ?vendor): back to the vendor the opinion is about.
+    const opinion = await post(t, t.cookies.dan, {
+      intent: "minority",
+      consensusId: consensus.id,
+      opinion: "The SOC 2 report is a promise, not evidence.",
+    });
+    expect(opinion.status).toBe(302);
+    expect(opinion.headers.get("Location")).toBe(`/rfps/${t.rfp.id}/consensus?vendor=${t.fabrikam.invitationId}`);
+    // A rejected form answers on the same page with the field errors.
+    const rejected = await post(
+      t,
+      t.cookies.lead,
+      { intent: "record", invitationId: t.fabrikam.invitationId, criterionId: t.criteria.security.id, value: "" },
+      `?vendor=${t.fabrikam.invitationId}`,
+    );
+    expect(rejected.status).toBe(400);
+  });
+
+  it("a vendor that is not part of this evaluation is a 404, sealed or not, and reveals nothing", async () => {
+    const t = await setup();
+    await writeAllSheets(t);
+    const other = await createConsensusRfp({ title: "Another tender" });
+    const otherVendor = other.vendors[0]?.invitationId ?? "";
+    for (const query of [`?vendor=${otherVendor}`, "?vendor=no-such-vendor", `?vendor=${"x".repeat(200)}`]) {
+      const sealed = await load(t, t.cookies.lead, query);
+      expect(sealed.status, query).toBe(404);
+      expect(serialized(sealed.data)).not.toMatch(/"scores"|"mean"|"flags"/);
+    }
+    // Before consensus opens, a vendor of this RFP shows the same sealed page: no counts, no scores.
+    const before = await vendorPage(t, t.cookies.ann, t.contoso.invitationId);
+    expect(before.visible).toBe(false);
+    expect(serialized(before)).not.toMatch(/"scores"|"mean"|"flagged"|"remaining"|"vendors"/);
+    await openConsensusDirectly(t.rfp.id);
+    expect((await load(t, t.cookies.observer, `?vendor=${otherVendor}`)).status).toBe(404);
+    // A disqualified vendor has left the evaluation.
+    await prisma.invitation.update({ where: { id: t.litware.invitationId }, data: { status: "DISQUALIFIED" } });
+    expect((await load(t, t.cookies.observer, `?vendor=${t.litware.invitationId}`)).status).toBe(404);
+    expect(progress((await load(t, t.cookies.observer)).data as Page)).toHaveLength(2);
+  });
+
+  it("counts follow a sheet that is reopened and resubmitted with other scores", async () => {
+    const t = await opened();
+    expect(progress((await load(t, t.cookies.lead)).data as Page)?.[0]).toEqual([t.contoso.name, 1, 0, 1]);
+    // Dan reconsiders Contoso's service desk, 1 → 4: reopen, change, submit (as the sheet does).
+    const sheet = { memberId: t.dan.memberId, invitationId: t.contoso.invitationId };
+    const { id } = await prisma.scoreSheet.findFirstOrThrow({ where: sheet, select: { id: true } });
+    await prisma.scoreSheet.updateMany({ where: sheet, data: { status: "DRAFT" } });
+    await prisma.score.updateMany({
+      where: { sheetId: id, criterionId: t.criteria.serviceDesk.id },
+      data: { value: 4 },
+    });
+    await prisma.scoreSheet.updateMany({ where: sheet, data: { status: "SUBMITTED" } });
+    const page = (await load(t, t.cookies.lead)).data as Page;
+    expect(progress(page)?.[0]).toEqual([t.contoso.name, 0, 0, 0]);
+    expect(page.vendor?.name).toBe(t.fabrikam.name);
+    // While a sheet is out it does not count: Contoso's service desk has three scores.
+    await prisma.scoreSheet.updateMany({ where: sheet, data: { status: "DRAFT" } });
+    expect(((await load(t, t.cookies.dan)).data as Page).visible).toBe(false);
+    const partial = await vendorPage(t, t.cookies.lead, t.contoso.invitationId);
+    const serviceDesk = partial.vendor?.items.find((item) => item.criterionId === t.criteria.serviceDesk.id);
+    expect(serviceDesk?.scores).toEqual([4, 4, 4, null]);
   });
 });
 

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Field, FormError, type ServerFormResult, useIsSubmitting, useValidatedForm } from "~/components/form";
 import { Button, buttonClass } from "~/components/ui/button";
 import { consensusScoreSchema, minorityOpinionSchema } from "~/schemas/consensus";
-import type { ConsensusCriterion, ConsensusEvaluator, ConsensusItem, ConsensusVendor } from "./types";
+import type { ConsensusCriterion, ConsensusEvaluator, ConsensusItem } from "./types";
 
 /** Several of these forms share the page: ids carry a prefix so labels and errors stay paired. */
 function useScopedForm(
@@ -28,7 +28,7 @@ export function ConsensusScoreForm({
   criterion,
   lastResult,
 }: {
-  vendor: ConsensusVendor;
+  vendor: { id: string; name: string };
   item: ConsensusItem;
   criterion: ConsensusCriterion;
   lastResult?: ServerFormResult;

@@ -12,7 +12,6 @@ export function ConsensusStatus({ page, lastResult }: { page: ConsensusPageData;
   const locale = useRootData()?.locale;
   const opening = useIsSubmitting("open");
   const { sheets, readiness } = page;
-  const total = sheets.submitted + sheets.pending;
   return (
     <section className="card" aria-labelledby="consensus-heading">
       <div className="card__title">
@@ -32,9 +31,11 @@ export function ConsensusStatus({ page, lastResult }: { page: ConsensusPageData;
             agreed score with its rationale.
           </p>
           <p>
-            <strong>
-              {sheets.submitted} of {total} score sheets submitted.
-            </strong>{" "}
+            {sheets ? (
+              <strong>
+                {sheets.submitted} of {sheets.submitted + sheets.pending} score sheets submitted.
+              </strong>
+            ) : null}{" "}
             <span className="muted">
               {readiness.ready
                 ? page.isLead
@@ -97,6 +98,17 @@ export function ConsensusStatus({ page, lastResult }: { page: ConsensusPageData;
                 : "The lead records the agreed scores during the consensus meeting."}
             </Alert>
           )}
+          <p className="small no-print">
+            This page shows one vendor at a time. The full matrix — every vendor, criterion and evaluator with the same
+            statistics and flags — is in the results export:{" "}
+            <a href={`/rfps/${page.rfp.id}/results.xlsx`} download>
+              Download XLSX (every view)
+            </a>{" "}
+            ·{" "}
+            <a href={`/rfps/${page.rfp.id}/results.csv?view=matrix`} download>
+              Score matrix as CSV
+            </a>
+          </p>
         </div>
       )}
     </section>

@@ -4,7 +4,10 @@ import type { loader } from "~/routes/rfps.$rfpId.consensus";
 /** The consensus page's data as the browser receives it. */
 export type ConsensusPageData = ReturnType<typeof useLoaderData<typeof loader>>;
 export type VisibleConsensus = Extract<ConsensusPageData, { visible: true }>;
-export type ConsensusVendor = VisibleConsensus["vendors"][number];
+/** One row of the vendor picker: a vendor with its flagged, agreed and remaining counts. */
+export type ConsensusVendorProgress = VisibleConsensus["vendors"][number];
+/** The vendor on screen, with its items. */
+export type ConsensusVendor = NonNullable<VisibleConsensus["vendor"]>;
 export type ConsensusItem = ConsensusVendor["items"][number];
-export type ConsensusCriterion = VisibleConsensus["criteria"][number];
+export type ConsensusCriterion = ConsensusItem["criterion"];
 export type ConsensusEvaluator = VisibleConsensus["evaluators"][number];

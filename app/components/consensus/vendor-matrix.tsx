@@ -1,15 +1,33 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { ServerFormResult } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/empty-state";
+import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
 import { formatDateTime } from "~/utils/dates";
 import { ConsensusScoreForm, MinorityOpinionForm } from "./consensus-forms";
-import type { ConsensusCriterion, ConsensusEvaluator, ConsensusItem, ConsensusVendor } from "./types";
+import type {
+  ConsensusCriterion,
+  ConsensusEvaluator,
+  ConsensusItem,
+  ConsensusVendor,
+  ConsensusVendorProgress,
+} from "./types";
+import { progressText } from "./vendor-picker";
 
 const two = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
-/** One vendor's rows of the matrix: each evaluator's score, the spread, flags and the agreed score. */
+/**
+ * The vendor on screen: its flagged items first (each evaluator's score, the spread, the flags
+ * and the agreed score), then the rest unless only the flagged are shown; below, the record of
+ * each discussed item with the forms to agree a score or add a minority opinion.
+ */
 export function VendorMatrix({
+  rfpId,
   vendor,
-  criteria,
+  vendors,
+  items,
+  itemsRequested,
   evaluators,
   canRecord,
   canRecordMinority,
@@ -18,8 +36,13 @@ export function VendorMatrix({
   locale,
   lastResult,
 }: {
+  rfpId: string;
   vendor: ConsensusVendor;
-  criteria: ConsensusCriterion[];
+  vendors: ConsensusVendorProgress[];
+  /** The list shown. */
+  items: ConsensusItemsView;
+  /** The list asked for (null: the default), kept when moving to another vendor. */
+  itemsRequested: ConsensusItemsView | null;
   evaluators: ConsensusEvaluator[];
   canRecord: boolean;
   canRecordMinority: boolean;
@@ -29,121 +52,225 @@ export function VendorMatrix({
   lastResult?: ServerFormResult;
 }) {
   const headingId = `vendor-${vendor.id}`;
+  const flagged = vendor.items.filter((item) => item.flags.length > 0);
+  const others = vendor.items.filter((item) => item.flags.length === 0);
   const discussed = vendor.items.filter((item) => item.flags.length > 0 || item.consensus);
+  const position = vendors.findIndex((entry) => entry.vendorId === vendor.id);
+  const previous = position > 0 ? vendors[position - 1] : undefined;
+  const next = position >= 0 ? vendors[position + 1] : undefined;
+  const columns = evaluators.length + 6;
   return (
     <section className="card" aria-labelledby={headingId} id={vendor.id}>
       <div className="card__title">
         <h2 id={headingId}>{vendor.name}</h2>
         <span className="muted small">
-          {vendor.items.filter((item) => item.flags.length > 0).length} flagged of {vendor.items.length} criteria
+          {progressText(vendor)} · {vendor.criteria} criteria
         </span>
       </div>
-      <div className="table-wrap">
-        <table className="table consensus-matrix">
-          <caption className="visually-hidden">
-            Scores for {vendor.name}: each evaluator, mean, range, standard deviation, flags and agreed score
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              {evaluators.map((evaluator) => (
-                <th scope="col" className="num" key={evaluator.memberId}>
-                  {evaluator.name}
-                  {evaluator.group ? <div className="matrix__summary">{evaluator.group}</div> : null}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Mean
-              </th>
-              <th scope="col" className="num">
-                Range
-              </th>
-              <th scope="col" className="num">
-                SD
-              </th>
-              <th scope="col">Flags</th>
-              <th scope="col" className="num">
-                Agreed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {vendor.items.map((item, c) => {
-              const criterion = criteria[c];
-              if (!criterion) return null;
-              return (
-                <tr key={item.criterionId} data-flagged={item.flags.length > 0 || undefined}>
-                  <th scope="row">
-                    <span className="muted mono">{criterion.outline}</span> {criterion.name}
-                    <div className="matrix__summary">
-                      {criterion.scaleMin}–{criterion.scaleMax} · {criterion.weight.toFixed(1)}% of the total
-                    </div>
-                  </th>
-                  {item.scores.map((score, e) => {
-                    const evaluator = evaluators[e];
-                    const outlier = evaluator ? item.outliers.includes(evaluator.memberId) : false;
-                    return (
-                      <td key={evaluator?.memberId ?? e} className="num" data-outlier={outlier || undefined}>
-                        {score ?? <span className="muted">—</span>}
-                        {outlier ? <span className="visually-hidden"> (outlier)</span> : null}
-                      </td>
-                    );
-                  })}
-                  <td className="num">{two(item.mean)}</td>
-                  <td className="num">{item.range ?? "—"}</td>
-                  <td className="num">{two(item.standardDeviation)}</td>
-                  <td>
-                    {item.flags.length > 0 ? (
-                      <ul className="plain-list small">
-                        {item.flags.map((flag) => (
-                          <li key={flag}>
-                            <Badge tone="warning">Flag</Badge> {flag}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted small">—</span>
-                    )}
-                  </td>
-                  <td className="num">
-                    {item.consensus ? (
-                      <strong>{item.consensus.value}</strong>
-                    ) : item.flags.length > 0 ? (
-                      <Badge tone="danger">Needed</Badge>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div className="row consensus-toolbar no-print">
+        <nav className="subnav" aria-label={`Items of ${vendor.name} shown`}>
+          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="all" current={items}>
+            All criteria<span className="subnav__count">{vendor.criteria}</span>
+          </ItemsLink>
+          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="flagged" current={items}>
+            Flagged only<span className="subnav__count">{vendor.flagged}</span>
+          </ItemsLink>
+        </nav>
+        <span className="spacer" />
+        <nav className="row small" aria-label="Previous and next vendor">
+          {previous ? (
+            <Link to={consensusHref(rfpId, { vendorId: previous.vendorId, items: itemsRequested })}>
+              ← <span className="visually-hidden">Previous vendor: </span>
+              {previous.name}
+            </Link>
+          ) : null}
+          {next ? (
+            <Link to={consensusHref(rfpId, { vendorId: next.vendorId, items: itemsRequested })}>
+              <span className="visually-hidden">Next vendor: </span>
+              {next.name} →
+            </Link>
+          ) : null}
+        </nav>
       </div>
+      {vendor.items.length === 0 ? (
+        <EmptyState title={`No flagged items for ${vendor.name}`}>
+          The panel's scores agree on every criterion: each counts with its mean.{" "}
+          <Link to={consensusHref(rfpId, { vendorId: vendor.id, items: "all" })}>
+            Show all {vendor.criteria} criteria
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table consensus-matrix">
+            <caption className="visually-hidden">
+              Scores for {vendor.name}: each evaluator, mean, range, standard deviation, flags and agreed score; flagged
+              items first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                {evaluators.map((evaluator) => (
+                  <th scope="col" className="num" key={evaluator.memberId}>
+                    {evaluator.name}
+                    {evaluator.group ? <div className="matrix__summary">{evaluator.group}</div> : null}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  Mean
+                </th>
+                <th scope="col" className="num">
+                  Range
+                </th>
+                <th scope="col" className="num">
+                  SD
+                </th>
+                <th scope="col" className="consensus-matrix__flags">
+                  Flags
+                </th>
+                <th scope="col" className="num">
+                  Agreed
+                </th>
+              </tr>
+            </thead>
+            {flagged.length > 0 ? (
+              <ItemRows
+                title={`Flagged (${flagged.length}): ${
+                  vendor.remaining === 0
+                    ? "all agreed"
+                    : `${vendor.remaining} still ${vendor.remaining === 1 ? "needs" : "need"} the panel's agreed score`
+                }`}
+                rows={flagged}
+                columns={columns}
+                evaluators={evaluators}
+              />
+            ) : null}
+            {others.length > 0 ? (
+              <ItemRows
+                title={`Not flagged (${others.length}): ${others.length === 1 ? "counts" : "each counts"} with the mean`}
+                rows={others}
+                columns={columns}
+                evaluators={evaluators}
+              />
+            ) : null}
+          </table>
+        </div>
+      )}
       {discussed.length > 0 ? (
         <div className="stack consensus-items">
-          {discussed.map((item) => {
-            const criterion = criteria.find((candidate) => candidate.id === item.criterionId);
-            if (!criterion) return null;
-            return (
-              <ItemRecord
-                key={item.criterionId}
-                vendor={vendor}
-                item={item}
-                criterion={criterion}
-                evaluators={evaluators}
-                canRecord={canRecord}
-                canRecordMinority={canRecordMinority}
-                isLead={isLead}
-                timeZone={timeZone}
-                locale={locale}
-                lastResult={lastResult}
-              />
-            );
-          })}
+          {discussed.map((item) => (
+            <ItemRecord
+              key={item.criterionId}
+              vendor={vendor}
+              item={item}
+              criterion={item.criterion}
+              evaluators={evaluators}
+              canRecord={canRecord}
+              canRecordMinority={canRecordMinority}
+              isLead={isLead}
+              timeZone={timeZone}
+              locale={locale}
+              lastResult={lastResult}
+            />
+          ))}
         </div>
       ) : null}
     </section>
+  );
+}
+
+function ItemsLink({
+  rfpId,
+  vendorId,
+  items,
+  current,
+  children,
+}: {
+  rfpId: string;
+  vendorId: string;
+  items: ConsensusItemsView;
+  current: ConsensusItemsView;
+  children: ReactNode;
+}) {
+  return (
+    <Link
+      to={consensusHref(rfpId, { vendorId, items })}
+      className={items === current ? "active" : undefined}
+      aria-current={items === current ? "page" : undefined}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** One group of rows (flagged, or not flagged) under a header row that names it. */
+function ItemRows({
+  title,
+  rows,
+  columns,
+  evaluators,
+}: {
+  title: string;
+  rows: ConsensusItem[];
+  columns: number;
+  evaluators: ConsensusEvaluator[];
+}) {
+  return (
+    <tbody>
+      <tr className="consensus-matrix__group">
+        <th colSpan={columns} scope="rowgroup">
+          <span className="consensus-matrix__group-label">{title}</span>
+        </th>
+      </tr>
+      {rows.map((item) => {
+        const { criterion } = item;
+        return (
+          <tr key={item.criterionId} data-flagged={item.flags.length > 0 || undefined}>
+            <th scope="row">
+              <span className="muted mono">{criterion.outline}</span> {criterion.name}
+              <div className="matrix__summary">
+                {`${criterion.scaleMin}–${criterion.scaleMax} · ${criterion.weight.toFixed(1)}% of the total`}
+              </div>
+            </th>
+            {item.scores.map((score, e) => {
+              const evaluator = evaluators[e];
+              const outlier = evaluator ? item.outliers.includes(evaluator.memberId) : false;
+              return (
+                <td key={evaluator?.memberId ?? e} className="num" data-outlier={outlier || undefined}>
+                  {score ?? <span className="muted">—</span>}
+                  {outlier ? <span className="visually-hidden"> (outlier)</span> : null}
+                </td>
+              );
+            })}
+            <td className="num">{two(item.mean)}</td>
+            <td className="num">{item.range ?? "—"}</td>
+            <td className="num">{two(item.standardDeviation)}</td>
+            <td className="consensus-matrix__flags">
+              {item.flags.length > 0 ? (
+                <ul className="plain-list small">
+                  {item.flags.map((flag) => (
+                    <li key={flag}>
+                      <Badge tone="warning">Flag</Badge> {flag}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted small">—</span>
+              )}
+            </td>
+            <td className="num">
+              {item.consensus ? (
+                <strong>{item.consensus.value}</strong>
+              ) : item.flags.length > 0 ? (
+                <Badge tone="danger">Needed</Badge>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </tbody>
   );
 }
 
@@ -174,7 +301,7 @@ function ItemRecord({
   const mine = (result: ServerFormResult, keys: Record<string, string>) =>
     result?.values && Object.entries(keys).every(([key, value]) => result.values?.[key] === value) ? result : undefined;
   return (
-    <article className="consensus-item" aria-label={`${criterion.name}: consensus`}>
+    <article className="consensus-item" aria-label={`${criterion.name}: consensus`} id={`item-${criterion.id}`}>
       <h3 className="small">
         {criterion.outline} {criterion.name}
       </h3>
