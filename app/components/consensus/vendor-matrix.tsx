@@ -1,21 +1,12 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ServerFormResult } from "~/components/form";
-import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
-import { formatDateTime } from "~/utils/dates";
-import { ConsensusScoreForm, MinorityOpinionForm } from "./consensus-forms";
-import type {
-  ConsensusCriterion,
-  ConsensusEvaluator,
-  ConsensusItem,
-  ConsensusVendor,
-  ConsensusVendorProgress,
-} from "./types";
+import { ItemRecord } from "./item-record";
+import { ItemRows } from "./item-rows";
+import type { ConsensusEvaluator, ConsensusVendor, ConsensusVendorProgress } from "./types";
 import { progressText } from "./vendor-picker";
-
-const two = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
 /**
  * The vendor on screen: its flagged items first (each evaluator's score, the spread, the flags
@@ -200,160 +191,5 @@ function ItemsLink({
     >
       {children}
     </Link>
-  );
-}
-
-/** One group of rows (flagged, or not flagged) under a header row that names it. */
-function ItemRows({
-  title,
-  rows,
-  columns,
-  evaluators,
-}: {
-  title: string;
-  rows: ConsensusItem[];
-  columns: number;
-  evaluators: ConsensusEvaluator[];
-}) {
-  return (
-    <tbody>
-      <tr className="consensus-matrix__group">
-        <th colSpan={columns} scope="rowgroup">
-          <span className="consensus-matrix__group-label">{title}</span>
-        </th>
-      </tr>
-      {rows.map((item) => {
-        const { criterion } = item;
-        return (
-          <tr key={item.criterionId} data-flagged={item.flags.length > 0 || undefined}>
-            <th scope="row">
-              <span className="muted mono">{criterion.outline}</span> {criterion.name}
-              <div className="matrix__summary">
-                {`${criterion.scaleMin}–${criterion.scaleMax} · ${criterion.weight.toFixed(1)}% of the total`}
-              </div>
-            </th>
-            {item.scores.map((score, e) => {
-              const evaluator = evaluators[e];
-              const outlier = evaluator ? item.outliers.includes(evaluator.memberId) : false;
-              return (
-                <td key={evaluator?.memberId ?? e} className="num" data-outlier={outlier || undefined}>
-                  {score ?? <span className="muted">—</span>}
-                  {outlier ? <span className="visually-hidden"> (outlier)</span> : null}
-                </td>
-              );
-            })}
-            <td className="num">{two(item.mean)}</td>
-            <td className="num">{item.range ?? "—"}</td>
-            <td className="num">{two(item.standardDeviation)}</td>
-            <td className="consensus-matrix__flags">
-              {item.flags.length > 0 ? (
-                <ul className="plain-list small">
-                  {item.flags.map((flag) => (
-                    <li key={flag}>
-                      <Badge tone="warning">Flag</Badge> {flag}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <span className="muted small">—</span>
-              )}
-            </td>
-            <td className="num">
-              {item.consensus ? (
-                <strong>{item.consensus.value}</strong>
-              ) : item.flags.length > 0 ? (
-                <Badge tone="danger">Needed</Badge>
-              ) : (
-                <span className="muted">—</span>
-              )}
-            </td>
-          </tr>
-        );
-      })}
-    </tbody>
-  );
-}
-
-function ItemRecord({
-  vendor,
-  item,
-  criterion,
-  evaluators,
-  canRecord,
-  canRecordMinority,
-  isLead,
-  timeZone,
-  locale,
-  lastResult,
-}: {
-  vendor: ConsensusVendor;
-  item: ConsensusItem;
-  criterion: ConsensusCriterion;
-  evaluators: ConsensusEvaluator[];
-  canRecord: boolean;
-  canRecordMinority: boolean;
-  isLead: boolean;
-  timeZone: string;
-  locale?: string;
-  lastResult?: ServerFormResult;
-}) {
-  const { consensus } = item;
-  const mine = (result: ServerFormResult, keys: Record<string, string>) =>
-    result?.values && Object.entries(keys).every(([key, value]) => result.values?.[key] === value) ? result : undefined;
-  return (
-    <article className="consensus-item" aria-label={`${criterion.name}: consensus`} id={`item-${criterion.id}`}>
-      <h3 className="small">
-        {criterion.outline} {criterion.name}
-      </h3>
-      {consensus ? (
-        <div className="stack-tight">
-          <p>
-            Agreed score <strong>{consensus.value}</strong> — <span className="pre-line">{consensus.rationale}</span>
-          </p>
-          <p className="muted small">
-            Recorded by {consensus.decidedBy}, {formatDateTime(consensus.decidedAt, { timeZone, locale })}
-          </p>
-          {consensus.minorityOpinions.length > 0 ? (
-            <ul className="plain-list">
-              {consensus.minorityOpinions.map((opinion) => (
-                <li key={opinion.memberId}>
-                  <Badge>Minority opinion</Badge> <strong>{opinion.name}:</strong>{" "}
-                  <span className="pre-line">{opinion.opinion}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : (
-        <p className="muted small">No agreed score yet.</p>
-      )}
-      <div className="row consensus-item__actions">
-        {canRecord ? (
-          <ConsensusScoreForm
-            // A new agreed score remounts the form: it closes and shows the saved values.
-            key={`${consensus?.value}-${consensus?.rationale}`}
-            vendor={vendor}
-            item={item}
-            criterion={criterion}
-            lastResult={
-              lastResult?.values?.intent === "record"
-                ? mine(lastResult, { invitationId: vendor.id, criterionId: criterion.id })
-                : undefined
-            }
-          />
-        ) : null}
-        {consensus && canRecordMinority ? (
-          <MinorityOpinionForm
-            key={consensus.minorityOpinions.length}
-            consensusId={consensus.id}
-            label={`${vendor.name}, ${criterion.name}`}
-            evaluators={isLead ? evaluators : null}
-            lastResult={
-              lastResult?.values?.intent === "minority" ? mine(lastResult, { consensusId: consensus.id }) : undefined
-            }
-          />
-        ) : null}
-      </div>
-    </article>
   );
 }
