@@ -2,6 +2,7 @@ import { prisma, type TransactionClient } from "~/db.server";
 import { type Declaration, isRecusedFromPanel } from "~/domain/conflict";
 import { type CriterionStage, withEffectiveWeights } from "~/domain/criteria";
 import { RFP_ROLE_INFO, rfpRolesAllowedFor } from "~/domain/policy";
+import { sectionNumberOf } from "~/domain/sections";
 import { assignedCriteria, type EvaluationState, scoringClosedReason } from "~/domain/sheet";
 import type { RfpStage } from "~/domain/workflow";
 import type { Prisma } from "~/generated/prisma/client";
@@ -39,6 +40,8 @@ export type WrittenCriterion = {
   name: string;
   description: string | null;
   outline: string;
+  /** The name of the top-level node the leaf sits under (itself for a top-level leaf). */
+  section: string;
   effectiveWeight: number;
   scaleMin: number;
   scaleMax: number;
@@ -70,6 +73,7 @@ export function toWrittenCriteria(
   const tree = withEffectiveWeights(
     rows.map((row) => ({ ...row, weight: Number(row.weight), stage: row.stage as CriterionStage })),
   );
+  const topNames = new Map(tree.filter((node) => node.depth === 0).map((node) => [node.outline, node.name]));
   return tree
     .filter((node) => node.isLeaf && node.stage === "WRITTEN")
     .map((node) => ({
@@ -77,6 +81,7 @@ export function toWrittenCriteria(
       name: node.name,
       description: node.description,
       outline: node.outline,
+      section: topNames.get(sectionNumberOf(node.outline)) ?? node.name,
       effectiveWeight: node.effectiveWeight,
       scaleMin: node.scaleMin,
       scaleMax: node.scaleMax,
