@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { useE2E } from "../fixtures/e2e";
 import { waitForHydration } from "../fixtures/hydration";
-import { createInterviewRfp } from "../fixtures/interviews";
+import { createContosoInterview, createInterviewRfp } from "../fixtures/interviews";
 
 const e2e = useE2E();
 
@@ -141,24 +141,9 @@ describe("the lead schedules interviews and prepares them", () => {
   });
 
   it("refuses an agenda that does not fit without JavaScript too, keeping what was typed", async () => {
-    const { rfp, lead, leadMemberId, week, invitations } = await interviewRfp();
-    const interview = await prisma.interview.create({
-      data: {
-        rfpId: rfp.id,
-        invitationId: invitations["Contoso Services Ltd"] ?? "",
-        startsAt: week.at(1, "09:00"),
-        endsAt: week.at(1, "10:00"),
-        mode: "VIRTUAL",
-        meetingLink: "https://meet.example/c",
-        attendees: { create: [{ memberId: leadMemberId }] },
-        agenda: {
-          create: [
-            { position: 0, title: "Introductions", minutes: 10, ownerMemberId: leadMemberId },
-            { position: 1, title: "Vendor presentation", minutes: 50 },
-          ],
-        },
-      },
-    });
+    const setup = await interviewRfp();
+    const { rfp, lead } = setup;
+    const interview = await createContosoInterview(setup, 50);
     const page = await e2e.pageAs(lead, { javaScriptEnabled: false });
     await page.goto(`/rfps/${rfp.id}/interviews/${interview.id}`);
     await page.getByRole("button", { name: "Add item" }).click();

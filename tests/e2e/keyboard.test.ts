@@ -10,7 +10,7 @@ import { prisma } from "~/db.server";
 import { useE2E } from "../fixtures/e2e";
 import { createEvaluation } from "../fixtures/evaluation-sheets";
 import { waitForHydration } from "../fixtures/hydration";
-import { createInterviewRfp } from "../fixtures/interviews";
+import { createContosoInterview, createInterviewRfp } from "../fixtures/interviews";
 
 const e2e = useE2E();
 
@@ -71,27 +71,9 @@ describe("keyboard only", () => {
   });
 
   it("the lead adds, reorders and saves agenda items without a mouse", async () => {
-    const { rfp, lead, leadMemberId, week, invitations } = await createInterviewRfp({
-      people: [{ name: "Dana Panel" }],
-      vendors: ["Contoso Services Ltd"],
-    });
-    const interview = await prisma.interview.create({
-      data: {
-        rfpId: rfp.id,
-        invitationId: invitations["Contoso Services Ltd"] ?? "",
-        startsAt: week.at(1, "09:00"),
-        endsAt: week.at(1, "10:00"),
-        mode: "VIRTUAL",
-        meetingLink: "https://meet.example/c",
-        attendees: { create: [{ memberId: leadMemberId }] },
-        agenda: {
-          create: [
-            { position: 0, title: "Introductions", minutes: 10, ownerMemberId: leadMemberId },
-            { position: 1, title: "Vendor presentation", minutes: 30 },
-          ],
-        },
-      },
-    });
+    const setup = await createInterviewRfp({ people: [{ name: "Dana Panel" }], vendors: ["Contoso Services Ltd"] });
+    const { rfp, lead } = setup;
+    const interview = await createContosoInterview(setup, 30);
     const page = await e2e.pageAs(lead);
     await page.goto(`/rfps/${rfp.id}/interviews/${interview.id}`);
     await waitForHydration(page);
