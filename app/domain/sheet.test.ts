@@ -4,9 +4,11 @@ import {
   commentProblem,
   commentRequired,
   type EvaluationState,
+  incompleteSheetMessage,
   mayRemindAgain,
   panelProgressSentence,
   reopenProblem,
+  type SheetEntry,
   scoreValueProblem,
   sheetChanges,
   sheetIssues,
@@ -144,5 +146,30 @@ describe("what a save changes", () => {
     ]);
     expect(changes.remove).toEqual(["b", "gone"]);
     expect(sheetChanges(three, stored, [{ criterionId: "a", value: null, comment: "" }]).remove).toEqual(["a"]);
+  });
+});
+
+describe("incompleteSheetMessage", () => {
+  const leaf = (id: string, outline: string, section: string) => ({ id, name: id, outline, section, ...scale });
+  const long = [
+    ...Array.from({ length: 16 }, (_, index) => leaf(`t${index}`, `1.${index + 1}`, "Technical")),
+    ...Array.from({ length: 16 }, (_, index) => leaf(`o${index}`, `3.${index + 1}`, "Operations")),
+  ];
+
+  it("names what is left and the sections it is in on a sheet shown a section at a time", () => {
+    const entries = long.map((criterion): SheetEntry => ({ criterionId: criterion.id, value: 3, comment: "" }));
+    entries[0] = { criterionId: "t0", value: null, comment: "" };
+    entries[20] = { criterionId: "o4", value: 5, comment: "" };
+    entries[21] = { criterionId: "o5", value: null, comment: "" };
+    expect(incompleteSheetMessage(long, sheetIssues(long, entries))).toBe(
+      "The sheet is not complete: 2 criteria to score and 1 required comment to write, in 1. Technical and 3. Operations.",
+    );
+  });
+
+  it("points at the marked criteria on a one-page sheet", () => {
+    const short = long.slice(0, 4);
+    expect(incompleteSheetMessage(short, sheetIssues(short, []))).toBe(
+      "The sheet is not complete: see the marked criteria.",
+    );
   });
 });

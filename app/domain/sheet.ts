@@ -1,3 +1,4 @@
+import { criteriaSections, type SectionedCriterion, sectionPaging } from "./sections";
 import type { RfpStage } from "./workflow";
 
 /**
@@ -175,4 +176,33 @@ export const REMINDER_INTERVAL_HOURS = 24;
 
 export function mayRemindAgain(lastRemindedAt: Date | null, now: Date) {
   return !lastRemindedAt || now.getTime() - lastRemindedAt.getTime() >= REMINDER_INTERVAL_HOURS * 3_600_000;
+}
+
+/**
+ * Why a submission is refused, for the form's message. A sheet shown one section at a time
+ * (domain/sections) can only mark the criteria on screen, so the message says what is left and in
+ * which sections; on a one-page sheet the marked criteria say it.
+ */
+export function incompleteSheetMessage(
+  criteria: readonly (SheetCriterion & SectionedCriterion)[],
+  issues: readonly SheetIssue[],
+): string {
+  if (sectionPaging(criteria, null).current === null) return "The sheet is not complete: see the marked criteria.";
+  const withIssues = new Set(issues.map((issue) => issue.criterionId));
+  const sections = criteriaSections(criteria)
+    .filter((section) => section.criterionIds.some((id) => withIssues.has(id)))
+    .map((section) => `${section.number}. ${section.name}`);
+  const unscored = new Set(issues.filter((issue) => issue.field === "score").map((issue) => issue.criterionId)).size;
+  const left = whatIsLeft({
+    total: criteria.length,
+    scored: criteria.length - unscored,
+    commentsMissing: issues.filter((issue) => issue.field === "comment").length,
+    complete: false,
+  });
+  return `The sheet is not complete: ${left ?? "see the marked criteria"}, in ${listSentence(sections)}.`;
+}
+
+function listSentence(items: readonly string[]) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }

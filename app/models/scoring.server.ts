@@ -9,8 +9,10 @@ import {
   vendorAccess,
 } from "~/domain/conflict";
 import { priceScheduleTotals } from "~/domain/price-schedule";
+import { criteriaOnPage, sectionPaging } from "~/domain/sections";
 import {
   assignedCriteria,
+  incompleteSheetMessage,
   mayRemindAgain,
   REMINDER_INTERVAL_HOURS,
   reopenProblem,
@@ -306,9 +308,21 @@ export async function loadSheetScope(client: Client, userId: string, rfpId: stri
   };
 }
 
-/** The sheet page: the vendor's responses next to each assigned criterion, and the member's scores. */
-export async function getScoreSheet(userId: string, rfpId: string, invitationId: string) {
+/**
+ * The sheet page: the vendor's responses next to each assigned criterion, and the member's scores.
+ * A long sheet shows one section at a time (`section`, domain/sections): only that section's
+ * criteria, responses and scores are sent, with every section's progress for the navigator.
+ */
+export async function getScoreSheet(
+  userId: string,
+  rfpId: string,
+  invitationId: string,
+  section: string | null = null,
+) {
   const scope = await loadSheetScope(prisma, userId, rfpId, invitationId);
+  const paging = sectionPaging(scope.criteria, section);
+  const shown = criteriaOnPage(scope.criteria, paging);
+  const shownIds = new Set(shown.map((criterion) => criterion.id));
   const [proposal, requirements] = await Promise.all([
     prisma.proposal.findFirstOrThrow({
       where: { rfpId, invitationId, status: "SUBMITTED" },
@@ -374,8 +388,28 @@ export async function getScoreSheet(userId: string, rfpId: string, invitationId:
           updatedAt: scope.sheet.updatedAt,
         }
       : null,
-    entries: scope.entries,
-    criteria: scope.criteria.map((criterion: WrittenCriterion) => ({
+    entries: scope.entries.filter((entry) => shownIds.has(entry.criterionId)),
+    paging: paging.current
+      ? {
+          current: paging.current.number,
+          previous: paging.previous && { number: paging.previous.number, name: paging.previous.name },
+          next: paging.next && { number: paging.next.number, name: paging.next.name },
+          sections: paging.sections.map((part) => {
+            const ids = new Set(part.criterionIds);
+            const criteria = scope.criteria.filter((criterion) => ids.has(criterion.id));
+            return {
+              number: part.number,
+              name: part.name,
+              progress: sheetProgress(
+                criteria,
+                scope.entries.filter((entry) => ids.has(entry.criterionId)),
+              ),
+            };
+          }),
+          overall: sheetProgress(scope.criteria, scope.entries),
+        }
+      : null,
+    criteria: shown.map((criterion: WrittenCriterion) => ({
       ...criterion,
       requirements: requirements.filter((requirement) => requirement.criterionId === criterion.id).map(withResponse),
     })),
@@ -413,7 +447,7 @@ const AUTOSAVE_AUDIT_MINUTES = 10;
 const SAVED_ELSEWHERE = "This sheet was saved from another window or tab after you opened it.";
 
 /** What a sheet's form says once parsed: the sheet's own criteria build its schema. */
-export type SheetInput = { intent: SheetIntent; version: number; entries: SheetEntry[] };
+export type SheetInput = { intent: SheetIntent; version: number; section: string | null; entries: SheetEntry[] };
 
 /**
  * Save the member's sheet (autosave, save) or submit it (complete, then sealed). The form is
@@ -449,7 +483,7 @@ export async function saveScoreSheet(
       const submitting = input.intent === "submit";
       if (submitting) {
         const issues = sheetIssues(scope.criteria, changes.entries);
-        if (issues.length > 0) throw new FieldError("form", "The sheet is not complete: see the marked criteria.");
+        if (issues.length > 0) throw new FieldError("form", incompleteSheetMessage(scope.criteria, issues));
       }
       const current = scope.sheet?.version ?? 0;
       if (current !== input.version) throw new ConflictError(SAVED_ELSEWHERE);
@@ -483,7 +517,14 @@ export async function saveScoreSheet(
         intent: input.intent,
         now,
       });
-      return { saved: true as const, intent: input.intent, version, savedAt: now, status: data.status };
+      return {
+        saved: true as const,
+        intent: input.intent,
+        version,
+        savedAt: now,
+        status: data.status,
+        section: input.section,
+      };
     })
     .catch((error: unknown) => {
       // Two tabs creating the sheet at the same moment: one wins, the other is told.

@@ -23,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { rfp } = await requireRfpPermission(user, params.rfpId ?? "", "rfp.score");
-  const sheet = await getScoreSheet(user.id, rfp.id, params.invitationId ?? "");
+  const section = new URL(request.url).searchParams.get("section");
+  const sheet = await getScoreSheet(user.id, rfp.id, params.invitationId ?? "", section);
   return { rfpId: rfp.id, sheet };
 }
 
@@ -65,7 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: "Your sheet is submitted and sealed. Only the lead can reopen it.",
       });
     }
-    return redirectWithFlash(here, {
+    // "Save and continue" buttons post to ?goto=<section>; otherwise stay on the section posted.
+    const goto = new URL(request.url).searchParams.get("goto") ?? result.section;
+    return redirectWithFlash(goto && /^\d{1,4}$/.test(goto) ? `${here}?section=${goto}` : here, {
       kind: "success",
       message: `Draft saved at ${formatDateTime(result.savedAt, { timeZone: rfp.timeZone })}.`,
     });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { sectionNumberOf } from "~/domain/sections";
 import {
   commentProblem,
   REOPEN_REASON_MIN,
@@ -17,6 +18,8 @@ import {
  * Save draft and Submit post the whole form: a criterion missing from it is empty. An autosave
  * posts only the criteria edited since the last acknowledged save (both fields of each; an
  * unanswered radio group is simply absent): a criterion missing from it keeps what is stored.
+ * A long sheet shown one section at a time (domain/sections) posts `section`: the whole form is
+ * then that section's criteria, and the other sections keep what is stored.
  */
 export const scoreField = (criterionId: string) => `score:${criterionId}`;
 export const commentField = (criterionId: string) => `comment:${criterionId}`;
@@ -36,6 +39,12 @@ const version = z
   .regex(/^\d{1,9}$/, "The form is missing its version. Reload the page.")
   .transform(Number);
 
+/** A top-level section number of the criteria tree ("2"), as the sectioned form posts it. */
+const sectionNumber = z
+  .string()
+  .regex(/^\d{1,4}$/, "The form does not match this sheet. Reload the page.")
+  .optional();
+
 function parseScore(raw: string | undefined): number | null | "invalid" {
   if (raw === undefined || raw === "") return null;
   return /^-?\d{1,3}$/.test(raw) ? Number(raw) : "invalid";
@@ -46,26 +55,35 @@ function parseScore(raw: string | undefined): number | null | "invalid" {
  * submission must also be complete: every criterion scored, a comment at the lowest and highest
  * points (domain/sheet).
  */
-export function sheetFormSchema(criteria: readonly SheetCriterion[]) {
-  const known = new Set(criteria.map((criterion) => criterion.id));
+export function sheetFormSchema(criteria: readonly (SheetCriterion & { outline: string })[]) {
+  /** The criteria the posted form holds: one section's, or all of them. */
+  const onForm = (section: string | undefined) =>
+    section === undefined ? criteria : criteria.filter((criterion) => sectionNumberOf(criterion.outline) === section);
   return (
     z
       .object({
         intent: z.enum(SHEET_INTENTS, { error: "Unknown action." }),
         version,
+        section: sectionNumber,
       })
       // Strings from a posted form; react-hook-form reports an unanswered radio group as null.
       .catchall(z.string().nullable())
       .superRefine((values, ctx) => {
+        const formCriteria = onForm(values.section);
+        if (formCriteria.length === 0) {
+          ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
+          return;
+        }
+        const known = new Set(formCriteria.map((criterion) => criterion.id));
         for (const key of Object.keys(values)) {
-          if (key === "intent" || key === "version") continue;
+          if (key === "intent" || key === "version" || key === "section") continue;
           const match = FIELD_KEY.exec(key);
           if (!match?.[2] || !known.has(match[2])) {
             ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
             return;
           }
         }
-        const entries = entriesFrom(criteria, values);
+        const entries = entriesFrom(formCriteria, values);
         if (!entries) {
           ctx.addIssue({ code: "custom", path: ["form"], message: MISMATCH });
           return;
@@ -73,8 +91,8 @@ export function sheetFormSchema(criteria: readonly SheetCriterion[]) {
         const posted = new Map(entries.map((entry) => [entry.criterionId, entry]));
         const issues =
           values.intent === "submit"
-            ? sheetIssues(criteria, entries)
-            : criteria.flatMap((criterion) => draftIssues(criterion, posted.get(criterion.id)));
+            ? sheetIssues(formCriteria, entries)
+            : formCriteria.flatMap((criterion) => draftIssues(criterion, posted.get(criterion.id)));
         for (const issue of issues) {
           const path = issue.field === "score" ? scoreField(issue.criterionId) : commentField(issue.criterionId);
           ctx.addIssue({ code: "custom", path: [path], message: issue.message });
@@ -83,7 +101,8 @@ export function sheetFormSchema(criteria: readonly SheetCriterion[]) {
       .transform((values) => ({
         intent: values.intent,
         version: values.version,
-        entries: entriesFrom(criteria, values) ?? [],
+        section: values.section ?? null,
+        entries: entriesFrom(onForm(values.section), values) ?? [],
       }))
   );
 }
@@ -99,7 +118,10 @@ function draftIssues(criterion: SheetCriterion, entry: SheetEntry | undefined) {
   return issues;
 }
 
-/** The posted entries: every criterion's for a whole form, only those present for an autosave. */
+/**
+ * The posted entries: every criterion's on the form (the sheet's, or the posted section's) for a
+ * whole form, only those present for an autosave.
+ */
 function entriesFrom(criteria: readonly SheetCriterion[], values: Record<string, unknown>): SheetEntry[] | null {
   const entries: SheetEntry[] = [];
   for (const criterion of criteria) {

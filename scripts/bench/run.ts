@@ -45,8 +45,8 @@ const CONNECTIONS = [10, 50];
 type PageSpec = {
   name: string;
   path: (ids: SeedIds) => string;
-  /** Whose session loads the page (default: the lead). */
-  as?: "evaluator";
+  /** Whose session loads the page (default: the lead); anonymous: no session. */
+  as?: "evaluator" | "anonymous";
 };
 type SeedIds = {
   rfpId: string;
@@ -60,12 +60,15 @@ type SeedIds = {
 /** The pages the issue names, as far as they exist; later modules add theirs here. */
 const PAGES: PageSpec[] = [
   { name: "health (baseline)", path: () => "/healthz" },
+  // The cheapest document the app serves (a form, one query): what any server-rendered page costs
+  // before it does its own work — Remix's document pipeline, React, the root layout.
+  { name: "sign-in page (document floor)", path: () => "/login", as: "anonymous" },
   { name: "dashboard", path: () => "/dashboard" },
   { name: "RFP overview", path: (ids) => `/rfps/${ids.rfpId}` },
   { name: "RFP list", path: () => "/rfps" },
   { name: "consensus matrix", path: (ids) => `/rfps/${ids.rfpId}/consensus` },
   {
-    name: "scoring sheet (evaluator)",
+    name: "scoring sheet (evaluator, 1st of 4 sections)",
     path: (ids) => `/rfps/${ids.rfpId}/scoring/${ids.evaluatorSheetInvitationId}`,
     as: "evaluator",
   },
@@ -140,7 +143,7 @@ async function measureDatabase(label: string, databaseUrl: string) {
     const rows = [];
     for (const page of ONLY === "autosave" ? [] : PAGES) {
       const url = `${base}${page.path(ids)}`;
-      const cookie = page.as === "evaluator" ? evaluatorCookie : leadCookie;
+      const cookie = page.as === "evaluator" ? evaluatorCookie : page.as === "anonymous" ? "" : leadCookie;
       const probe = await fetch(url, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${page.name}: ${probe.status}`);
       const queries = Number(probe.headers.get("x-query-count") ?? 0);
@@ -229,6 +232,7 @@ async function main() {
     for (const database of databases) {
       const { rows, autosave, evaluators } = await measureDatabase(database.label, database.url);
       const health = rows[0];
+      const floor = rows[1];
       report.push(`\n## Server on ${database.label}`);
       if (rows.length > 0) {
         report.push(
@@ -237,6 +241,7 @@ async function main() {
               "page",
               "queries/view",
               ...CONNECTIONS.flatMap((c) => [`req/s @${c}`, `vs health @${c}`, `p50 ms @${c}`, `p99 ms @${c}`]),
+              `vs sign-in @${CONNECTIONS[0]}`,
               "errors",
             ],
             rows.map((row) => [
@@ -246,6 +251,7 @@ async function main() {
                 const baseline = health?.runs[index]?.rps ?? 0;
                 return [run.rps, baseline ? `${Math.round((run.rps / baseline) * 100)}%` : "—", run.p50, run.p99];
               }),
+              floor?.runs[0]?.rps ? `${Math.round(((row.runs[0]?.rps ?? 0) / floor.runs[0].rps) * 100)}%` : "—",
               row.runs.reduce((sum, run) => sum + run.errors, 0),
             ]),
           ),

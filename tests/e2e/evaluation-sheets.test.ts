@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { useE2E } from "../fixtures/e2e";
-import { createEvaluation } from "../fixtures/evaluation-sheets";
+import { createEvaluation, lengthenCriteriaTree } from "../fixtures/evaluation-sheets";
 import { waitForHydration } from "../fixtures/hydration";
 
 const e2e = useE2E();
@@ -144,5 +144,73 @@ describe("an evaluator scores independently", () => {
     await flash(bob, /Draft saved/);
     const scores = await prisma.score.findMany({ where: { sheet: { rfpId: ev.rfp.id } }, select: { value: true } });
     expect(scores).toEqual([{ value: 3 }]);
+  });
+  it("scores a long sheet one section at a time, with or without JavaScript", async () => {
+    const ev = await createEvaluation({ vendors: ["Contoso Services Ltd"] });
+    const leaves = await lengthenCriteriaTree(ev.rfp.id);
+    const [contoso] = ev.invitations;
+    if (!contoso) throw new Error("setup");
+    for (const user of [ev.alice, ev.bob]) {
+      await prisma.conflictDeclaration.create({
+        data: { rfpId: ev.rfp.id, memberId: ev.memberOf(user), invitationId: contoso.id, hasConflict: false },
+      });
+    }
+    const sheetPath = `/rfps/${ev.rfp.id}/scoring/${contoso.id}`;
+    const alice = await e2e.pageAs(ev.alice);
+    await alice.goto(sheetPath);
+    await waitForHydration(alice);
+    const sections = alice.getByRole("navigation", { name: "Sections of the sheet" });
+    expect(await sections.getByRole("link", { name: /^1\. Technical/ }).getAttribute("aria-current")).toBe("page");
+    await alice.getByRole("heading", { name: "Section 1 of 2: 1. Technical" }).waitFor();
+    expect(await alice.locator(".sheet-criterion").count()).toBe(16);
+
+    // An autosave on this section, then "Save, on to" the next one.
+    await alice
+      .getByRole("region", { name: /Service desk/ })
+      .getByRole("radio", { name: /^3 / })
+      .check();
+    await alice
+      .getByTestId("autosave-status")
+      .filter({ hasText: /Saved at/ })
+      .waitFor();
+    await alice.getByRole("button", { name: "Save, on to 3. Operations →" }).click();
+    await alice.waitForURL(`**${sheetPath}?section=3`);
+    await alice.getByRole("heading", { name: "Section 2 of 2: 3. Operations" }).waitFor();
+    await sections.getByRole("link", { name: /^1\. Technical.*1 of 16 scored/ }).waitFor();
+
+    // Section 3 complete, section 1 not: the submission is refused and says where the gaps are.
+    for (const leaf of leaves.filter((candidate) => candidate.section === "3")) {
+      await alice
+        .getByRole("region", { name: new RegExp(`${leaf.name}\\b`) })
+        .getByRole("radio", { name: /^2 / })
+        .check();
+    }
+    await alice.screenshot({ path: "test-results/evaluation-score-sheet-sections.png", fullPage: true });
+    alice.once("dialog", (dialog) => void dialog.accept());
+    await alice.getByRole("button", { name: "Submit my sheet" }).click();
+    await alice.getByText("The sheet is not complete: 15 criteria to score, in 1. Technical.").waitFor();
+    const sheet = await prisma.scoreSheet.findFirstOrThrow({ where: { rfpId: ev.rfp.id }, select: { status: true } });
+    expect(sheet.status).toBe("DRAFT");
+
+    // Without JavaScript: the section links and "Save, back to" work as plain links and posts.
+    const bob = await e2e.pageAs(ev.bob, { javaScriptEnabled: false });
+    await bob.goto(sheetPath);
+    await bob
+      .getByRole("navigation", { name: "Sections of the sheet" })
+      .getByRole("link", { name: /^3\. Operations/ })
+      .click();
+    await bob.getByRole("heading", { name: "Section 2 of 2: 3. Operations" }).waitFor();
+    await bob
+      .getByRole("region", { name: /Operations item 1\b/ })
+      .getByRole("radio", { name: /^4 / })
+      .check();
+    await bob.getByRole("button", { name: "← Save, back to 1. Technical" }).click();
+    await bob.getByRole("heading", { name: "Section 1 of 2: 1. Technical" }).waitFor();
+    await flash(bob, /Draft saved/);
+    const bobs = await prisma.score.findMany({
+      where: { sheet: { member: { userId: ev.bob.id } } },
+      select: { value: true, criterionId: true },
+    });
+    expect(bobs).toEqual([{ value: 4, criterionId: leaves.find((leaf) => leaf.name === "Operations item 1")?.id }]);
   });
 });

@@ -6,7 +6,7 @@ import * as progressRoute from "~/routes/rfps.$rfpId.progress";
 import * as myEvaluationRoute from "~/routes/rfps.$rfpId.scoring._index";
 import * as sheetRoute from "~/routes/rfps.$rfpId.scoring.$invitationId";
 import * as attachmentRoute from "~/routes/rfps.$rfpId.scoring.$invitationId_.attachments.$attachmentId";
-import { createEvaluation, noConflictForm, sheetForm } from "../fixtures/evaluation-sheets";
+import { createEvaluation, lengthenCriteriaTree, noConflictForm, sheetForm } from "../fixtures/evaluation-sheets";
 import { createTestUser, sessionCookie } from "../fixtures/factories";
 import { callAction, callLoader } from "../fixtures/routes";
 
@@ -569,6 +569,100 @@ describe("the score sheet", () => {
       sheetForm("submit", page.sheet.sheet?.version ?? 0, fullSheet(ev, [2, 4], "Revised")),
     );
     expect(resubmitted.status).toBe(302);
+  });
+
+  it("shows a long sheet one section at a time; saving a section keeps the others; submitting checks them all", async () => {
+    const ev = await createEvaluation();
+    const { fabrikam } = vendors(ev);
+    const leaves = await lengthenCriteriaTree(ev.rfp.id);
+    await declareNone(ev, ev.alice);
+    const inSection = (section: string) => leaves.filter((leaf) => leaf.section === section);
+    const load = async (query: string) =>
+      (
+        (
+          await callLoader(sheetRoute, `${paths(ev).sheet(fabrikam.id)}${query}`, {
+            cookie: await sessionCookie(ev.alice),
+            params: { rfpId: ev.rfp.id, invitationId: fabrikam.id },
+          })
+        ).data as SheetPage
+      ).sheet;
+
+    // The first section by default (and for an unknown one): only its criteria and entries are sent.
+    for (const query of ["", "?section=9"]) {
+      const first = await load(query);
+      expect(first.criteria.map((criterion) => criterion.id)).toEqual(inSection("1").map((leaf) => leaf.id));
+      expect(first.entries.map((entry) => entry.criterionId)).toEqual(inSection("1").map((leaf) => leaf.id));
+      expect(first.paging).toMatchObject({
+        current: "1",
+        previous: null,
+        next: { number: "3", name: "Operations" },
+        overall: { total: 32, scored: 0 },
+      });
+      expect(first.paging?.sections.map((section) => [section.number, section.name, section.progress.total])).toEqual([
+        ["1", "Technical", 16],
+        ["3", "Operations", 16],
+      ]);
+    }
+    const operations = await load("?section=3");
+    expect(operations.criteria.map((criterion) => criterion.name)).toEqual(inSection("3").map((leaf) => leaf.name));
+    expect(operations.paging).toMatchObject({ current: "3", previous: { number: "1" }, next: null });
+
+    // "Save, on to …" on section 3: saves that section and goes where the button said.
+    const sectionEntries = (section: string, value: number) =>
+      inSection(section).map((leaf) => ({ criterionId: leaf.id, value, comment: `On ${leaf.name}` }));
+    const saved = await callAction(sheetRoute, `${paths(ev).sheet(fabrikam.id)}?goto=1`, {
+      cookie: await sessionCookie(ev.alice),
+      params: { rfpId: ev.rfp.id, invitationId: fabrikam.id },
+      form: { ...sheetForm("save", 0, sectionEntries("3", 2)), section: "3" },
+    });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe(`${paths(ev).sheet(fabrikam.id)}?section=1`);
+
+    // Saving section 1 without JavaScript (its whole form) leaves section 3's scores as they were.
+    const partOne = { ...sheetForm("save", 1, sectionEntries("1", 4).slice(0, 10)), section: "1" };
+    const again = await postSheet(ev, ev.alice, fabrikam.id, partOne);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("Location")).toBe(`${paths(ev).sheet(fabrikam.id)}?section=1`);
+    const scores = await prisma.score.findMany({ where: { sheet: { rfpId: ev.rfp.id } }, select: { value: true } });
+    expect(scores.filter((score) => score.value === 2)).toHaveLength(16);
+    expect(scores.filter((score) => score.value === 4)).toHaveLength(10);
+    expect((await load("?section=1")).paging?.sections.map((section) => section.progress.scored)).toEqual([10, 16]);
+
+    // A field of another section on a sectioned form is refused; so is a section the sheet lacks.
+    const before = await written(ev.rfp.id);
+    const [otherLeaf] = inSection("3");
+    if (!otherLeaf) throw new Error("setup");
+    const mixed = {
+      ...sheetForm("save", 2, sectionEntries("1", 3)),
+      [`score:${otherLeaf.id}`]: "1",
+      section: "1",
+    };
+    expect((await postSheet(ev, ev.alice, fabrikam.id, mixed)).status).toBe(400);
+    const unknown = { ...sheetForm("save", 2, []), section: "7" };
+    expect((await postSheet(ev, ev.alice, fabrikam.id, unknown)).status).toBe(400);
+
+    // Submitting from section 3 (complete there) is refused while section 1 is not: the message says where.
+    const early = await postSheet(ev, ev.alice, fabrikam.id, {
+      ...sheetForm("submit", 2, sectionEntries("3", 3)),
+      section: "3",
+    });
+    expect(early.status).toBe(422);
+    expect((early.data as { fieldErrors: Record<string, string> }).fieldErrors.form).toBe(
+      "The sheet is not complete: 6 criteria to score, in 1. Technical.",
+    );
+    expect(await written(ev.rfp.id)).toEqual(before);
+
+    // Complete section 1, then submit from section 3.
+    const rest = { ...sheetForm("save", 2, sectionEntries("1", 4)), section: "1" };
+    expect((await postSheet(ev, ev.alice, fabrikam.id, rest)).status).toBe(302);
+    const submitted = await postSheet(ev, ev.alice, fabrikam.id, {
+      ...sheetForm("submit", 3, sectionEntries("3", 3)),
+      section: "3",
+    });
+    expect(submitted.status).toBe(302);
+    const sheet = await prisma.scoreSheet.findFirstOrThrow({ where: { rfpId: ev.rfp.id }, select: { status: true } });
+    expect(sheet.status).toBe("SUBMITTED");
+    expect(await prisma.score.count({ where: { sheet: { rfpId: ev.rfp.id } } })).toBe(32);
   });
 });
 

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { type FieldValues, type Resolver, type UseFormReturn, useForm, useWatch } from "react-hook-form";
-import { commentRequired, commentRequirement } from "~/domain/sheet";
+import { commentRequired, commentRequirement, type SheetProgress, whatIsLeft } from "~/domain/sheet";
 import type { getScoreSheet } from "~/models/scoring.server";
 import { useRootData } from "~/root";
 import { commentField, criterionOfField, scoreField, sheetFormSchema, sheetFormValues } from "~/schemas/sheet";
@@ -10,6 +10,7 @@ import { formatDateTime } from "~/utils/dates";
 import { FormError } from "../form";
 import { AutosaveStatus } from "../portal/autosave-status";
 import { useAutosave } from "../portal/use-autosave";
+import { SectionNav } from "../section-nav";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -71,9 +72,57 @@ export function ScoreSheetPage({ rfpId, sheet, lastResult }: { rfpId: string; sh
           submit and the lead opens consensus; nobody else's are shown to you before then.
         </p>
       </section>
-      <SheetForm key={sheet.sheet?.version ?? 0} sheet={sheet} lastResult={lastResult} rfpId={rfpId} />
+      {sheet.paging ? <SheetSections rfpId={rfpId} sheet={sheet} paging={sheet.paging} /> : null}
+      <SheetForm
+        key={`${sheet.paging?.current ?? ""}:${sheet.sheet?.version ?? 0}`}
+        sheet={sheet}
+        lastResult={lastResult}
+        rfpId={rfpId}
+      />
       <ProposalContext sheet={sheet} rfpId={rfpId} />
     </div>
+  );
+}
+
+type Paging = NonNullable<Sheet["paging"]>;
+
+function sectionStatus(progress: SheetProgress) {
+  if (progress.complete) return `All ${progress.total} scored`;
+  return `${progress.scored} of ${progress.total} scored${
+    progress.commentsMissing > 0
+      ? `, ${progress.commentsMissing} ${progress.commentsMissing === 1 ? "comment" : "comments"} to write`
+      : ""
+  }`;
+}
+
+/** A long sheet is scored one top-level section at a time (domain/sections): where each one stands. */
+function SheetSections({ rfpId, sheet, paging }: { rfpId: string; sheet: Sheet; paging: Paging }) {
+  const left = whatIsLeft(paging.overall);
+  return (
+    <section className="card no-print" aria-labelledby="sheet-sections-heading">
+      <div className="card__title">
+        <h2 id="sheet-sections-heading">Sections</h2>
+        <span className="muted small">
+          {paging.overall.scored} of {paging.overall.total} criteria scored
+          {left ? ` · ${left}` : " · ready to submit"}
+        </span>
+      </div>
+      <p className="muted small">
+        This sheet has {paging.overall.total} criteria, shown one section at a time. Your changes save as you go;
+        submitting checks every section.
+      </p>
+      <SectionNav
+        label="Sections of the sheet"
+        current={paging.current}
+        hrefFor={(number) => `/rfps/${rfpId}/scoring/${sheet.invitationId}?section=${number}`}
+        sections={paging.sections.map((section) => ({
+          number: section.number,
+          name: section.name,
+          status: sectionStatus(section.progress),
+          state: section.progress.complete ? "done" : "open",
+        }))}
+      />
+    </section>
   );
 }
 
@@ -85,6 +134,8 @@ export function ScoreSheetPage({ rfpId, sheet, lastResult }: { rfpId: string; sh
 function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; lastResult: SheetResult }) {
   const editable = sheet.lockReason === null;
   const locale = useRootData()?.locale;
+  const paging = sheet.paging;
+  const current = paging?.sections.find((section) => section.number === paging.current) ?? null;
   const schema = useMemo(() => sheetFormSchema(sheet.criteria), [sheet.criteria]);
   const initialVersion = sheet.sheet?.version ?? 0;
   const defaults = {
@@ -112,6 +163,10 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
   const submit = useSubmit();
   const navigation = useNavigation();
   const pendingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const pendingGoto =
+    navigation.state === "submitting"
+      ? new URL(navigation.formAction ?? "/", "http://x").searchParams.get("goto")
+      : null;
 
   const { markConflict } = autosave;
   const [syncedResult, setSyncedResult] = useState<SheetResult>(undefined);
@@ -130,22 +185,23 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
   };
 
   // An explicit save or submit waits for an autosave in flight, then goes with the newest version.
-  const queued = useRef<FormData | null>(null);
-  const send = (formData: FormData) => {
+  // "Save and continue" buttons post to their own address (?goto=<section>).
+  const queued = useRef<{ formData: FormData; target: string } | null>(null);
+  const send = (formData: FormData, target: string) => {
     if (autosave.busy.current) {
-      queued.current = formData;
+      queued.current = { formData, target };
       return;
     }
     formData.set("version", String(autosave.versionRef.current));
-    submit(formData, { method: "post", action });
+    submit(formData, { method: "post", action: target });
   };
   useEffect(() => {
     if (autosave.state.kind === "saving" || !queued.current) return;
-    const formData = queued.current;
+    const { formData, target } = queued.current;
     queued.current = null;
     formData.set("version", String(autosave.versionRef.current));
-    submit(formData, { method: "post", action });
-  }, [autosave.state.kind, autosave.versionRef, submit, action]);
+    submit(formData, { method: "post", action: target });
+  }, [autosave.state.kind, autosave.versionRef, submit]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
@@ -164,7 +220,7 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
         ) {
           return;
         }
-        send(new FormData(element, submitter));
+        send(new FormData(element, submitter), submitter?.getAttribute("formaction") ?? action);
       },
       () => form.setValue("intent", "save"),
     )(event);
@@ -175,12 +231,24 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
   return (
     <Form method="post" id={SHEET_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="stack">
       <input type="hidden" name="version" value={autosave.version} />
+      {paging ? <input type="hidden" name="section" value={paging.current} /> : null}
       {/* Enter in a comment field submits with the form's first button: make that "save". */}
       <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         Save draft
       </button>
+      {paging && current ? (
+        <h2 className="sheet-section-title">
+          <span className="muted">
+            Section {paging.sections.indexOf(current) + 1} of {paging.sections.length}:
+          </span>{" "}
+          {current.number}. {current.name}
+        </h2>
+      ) : null}
       <fieldset disabled={!editable} className="proposal-fieldset stack">
-        <legend className="visually-hidden">Scores for {sheet.vendorName}</legend>
+        <legend className="visually-hidden">
+          Scores for {sheet.vendorName}
+          {current ? `, section ${current.number}. ${current.name}` : ""}
+        </legend>
         {sheet.criteria.map((criterion, index) => (
           <CriterionScore
             key={criterion.id}
@@ -206,12 +274,25 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
           <div className="action-bar__row">
             <AutosaveStatus state={autosave.state} timeZone={sheet.timeZone} locale={locale} />
             <span className="spacer" />
+            {paging?.previous ? (
+              <Button
+                type="submit"
+                name="intent"
+                value="save"
+                variant="secondary"
+                formAction={`${action}?goto=${paging.previous.number}`}
+                pending={pendingIntent === "save" && pendingGoto === paging.previous.number}
+                pendingLabel="Saving…"
+              >
+                ← Save, back to {paging.previous.number}. {paging.previous.name}
+              </Button>
+            ) : null}
             <Button
               type="submit"
               name="intent"
               value="save"
               variant="secondary"
-              pending={pendingIntent === "save"}
+              pending={pendingIntent === "save" && pendingGoto === null}
               pendingLabel="Saving…"
               onClick={() => {
                 if (conflict) autosave.resume(conflict.version);
@@ -228,6 +309,18 @@ function SheetForm({ rfpId, sheet, lastResult }: { rfpId: string; sheet: Sheet; 
             >
               Submit my sheet
             </Button>
+            {paging?.next ? (
+              <Button
+                type="submit"
+                name="intent"
+                value="save"
+                formAction={`${action}?goto=${paging.next.number}`}
+                pending={pendingIntent === "save" && pendingGoto === paging.next.number}
+                pendingLabel="Saving…"
+              >
+                Save, on to {paging.next.number}. {paging.next.name} →
+              </Button>
+            ) : null}
           </div>
         </section>
       ) : null}
