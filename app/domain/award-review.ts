@@ -7,18 +7,11 @@ import {
   type StageScores,
   type StageWeights,
 } from "./final-ranking";
+import { stageTotals as stageResultTotals } from "./final-results";
 import { type PriceFormula, type PriceSchedule, priceFormulaIssues } from "./price";
 import { evaluatePrices, priceScore } from "./price-envelope";
 import { buildProfile, type PanelRanking } from "./ranking";
-import {
-  buildScoreMatrix,
-  type ConsensusEntry,
-  type ScaledCriterionNode,
-  type ScoreEntry,
-  scoreTable,
-  scoringCriteria,
-  weightedTotals,
-} from "./scoring";
+import type { ConsensusEntry, ScaledCriterionNode, ScoreEntry } from "./scoring";
 import { buildSensitivityModel, monteCarlo, tippingPoints } from "./sensitivity";
 
 /**
@@ -266,31 +259,20 @@ export function mainRisks(review: ExecutiveReview, winnerId: string | null): Ris
 
 // ── Parts ───────────────────────────────────────────────────────────────────────────────────
 
+/** A stage's weighted totals per vendor (final-results.stageTotals), the score only. */
 function stageTotals(
   facts: ReviewFacts,
   stage: CriterionStage,
   scores: readonly ScoreEntry[],
   consensus: readonly ConsensusEntry[],
 ): Map<string, number> {
-  const criteria = scoringCriteria([...facts.criteria], stage);
+  const results = stageResultTotals(
+    { criteria: facts.criteria, vendorIds: facts.vendors.map((vendor) => vendor.id) },
+    stage,
+    { evaluatorIds: [...new Set(scores.map((entry) => entry.evaluatorId))], scores, consensus },
+  );
   const totals = new Map<string, number>();
-  if (criteria.length === 0) return totals;
-  const criterionIds = new Set(criteria.map((criterion) => criterion.id));
-  const vendorIds = new Set(facts.vendors.map((vendor) => vendor.id));
-  const keep = (entry: { vendorId: string; criterionId: string }) =>
-    vendorIds.has(entry.vendorId) && criterionIds.has(entry.criterionId);
-  const kept = scores.filter(keep);
-  const matrix = buildScoreMatrix({
-    vendorIds: facts.vendors.map((vendor) => vendor.id),
-    criteria,
-    evaluatorIds: [...new Set(kept.map((entry) => entry.evaluatorId))],
-    scores: kept,
-    consensus: consensus.filter(keep),
-  });
-  if (!matrix.ok) return totals;
-  for (const row of weightedTotals(scoreTable(matrix.matrix))) {
-    if (row.total !== null) totals.set(row.vendorId, row.total);
-  }
+  for (const [vendorId, result] of results) if (result.score !== null) totals.set(vendorId, result.score);
   return totals;
 }
 

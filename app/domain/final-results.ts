@@ -53,8 +53,13 @@ export function stageResults(input: StageResultsInput): VendorStageResults[] {
   });
 }
 
-function stageTotals(
-  input: StageResultsInput,
+/**
+ * One stage's weighted total and coverage per vendor (written or oral), from the scores of the
+ * given evaluators and the consensus where agreed. Shared by the final ranking and the executive
+ * review so both show the same numbers. Vendors without a score are absent.
+ */
+export function stageTotals(
+  input: Pick<StageResultsInput, "criteria" | "vendorIds">,
   stage: CriterionStage,
   source: { evaluatorIds: readonly string[]; scores: readonly ScoreEntry[]; consensus: readonly ConsensusEntry[] },
 ) {
