@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executiveReview, parsePriceSettings, parseStageWeights, type ReviewFacts } from "./award-review";
+import { executiveReview, parseStageWeights, type ReviewFacts } from "./award-review";
 
 /** Written: one leaf on 0–5; oral: one leaf on 0–5; price: the relative formula over 12 months. */
 function facts(overrides: Partial<ReviewFacts> = {}): ReviewFacts {
@@ -172,15 +172,21 @@ describe("executiveReview", () => {
 });
 
 describe("stored settings", () => {
-  it("reads the price settings in either stored shape and rejects anything else", () => {
-    expect(parsePriceSettings({ formula: { kind: "LINEAR", maxPoints: 40 }, termMonths: 24 })).toEqual({
-      formula: { kind: "LINEAR", maxPoints: 40 },
-      termMonths: 24,
-    });
-    expect(parsePriceSettings({ kind: "RELATIVE", maxPoints: 100 })?.termMonths).toBeNull();
-    expect(parsePriceSettings({ kind: "MAGIC", maxPoints: 100 })).toBeNull();
-    expect(parsePriceSettings({ kind: "RELATIVE", maxPoints: 0 })).toBeNull();
-    expect(parsePriceSettings(null)).toBeNull();
+  it("reads the price settings as the price page stores them, and says so when they are unusable", () => {
+    const fixed = executiveReview(
+      facts({ priceSettings: { formula: { kind: "LINEAR", maxPoints: 40 }, termMonths: 24 } }),
+    );
+    expect(fixed.notes.join(" ")).not.toContain("No price formula was fixed");
+    // Not the stored shape (a bare formula), or not a valid formula: scored by the relative default, with a note.
+    for (const priceSettings of [
+      { kind: "RELATIVE", maxPoints: 100 },
+      { formula: { kind: "MAGIC", maxPoints: 100 }, termMonths: 12 },
+    ]) {
+      const review = executiveReview(facts({ priceSettings }));
+      expect(review.notes).toContain(
+        "No price formula was fixed; price is scored lowest ÷ price (the relative formula).",
+      );
+    }
   });
 
   it("reads final weights only when all three parts are numbers", () => {

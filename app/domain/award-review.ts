@@ -9,7 +9,7 @@ import {
 } from "./final-ranking";
 import { stageTotals as stageResultTotals } from "./final-results";
 import { type PriceFormula, type PriceSchedule, priceFormulaIssues } from "./price";
-import { evaluatePrices, priceScore } from "./price-envelope";
+import { evaluatePrices, priceScore, readPriceSettings } from "./price-envelope";
 import { buildProfile, type PanelRanking } from "./ranking";
 import type { ConsensusEntry, ScaledCriterionNode, ScoreEntry } from "./scoring";
 import { buildSensitivityModel, monteCarlo, tippingPoints } from "./sensitivity";
@@ -117,7 +117,7 @@ export function executiveReview(facts: ReviewFacts): ExecutiveReview {
 
   const written = stageTotals(facts, "WRITTEN", facts.writtenScores, facts.consensus);
   const oral = stageTotals(facts, "ORAL", facts.oralScores, []);
-  const settings = parsePriceSettings(facts.priceSettings);
+  const settings = readPriceSettings(facts.priceSettings);
   const termMonths = settings?.termMonths ?? commonTerm(facts.prices) ?? DEFAULT_TERM_MONTHS;
   if (!settings) notes.push("No price formula was fixed; price is scored lowest ÷ price (the relative formula).");
   const formula: PriceFormula = settings?.formula ?? { kind: "RELATIVE", maxPoints: 100 };
@@ -315,20 +315,6 @@ export function parseStageWeights(value: unknown): StageWeights | null {
   if (!CRITERION_STAGES.every((part) => typeof weights[part] === "number" && Number.isFinite(weights[part])))
     return null;
   return weights as StageWeights;
-}
-
-/** Rfp.priceFormula holds `{ formula, termMonths }` (the price envelope's settings) or, earlier, a bare formula. */
-export function parsePriceSettings(value: unknown): { formula: PriceFormula; termMonths: number | null } | null {
-  if (!value || typeof value !== "object") return null;
-  const record = value as Record<string, unknown>;
-  const formula = (record.formula ?? record) as Record<string, unknown>;
-  const kinds = ["RELATIVE", "LINEAR", "LOGARITHMIC", "BUDGET"];
-  if (typeof formula.kind !== "string" || !kinds.includes(formula.kind) || typeof formula.maxPoints !== "number") {
-    return null;
-  }
-  if (!(formula.maxPoints > 0)) return null;
-  const termMonths = typeof record.termMonths === "number" && record.termMonths > 0 ? record.termMonths : null;
-  return { formula: formula as PriceFormula, termMonths };
 }
 
 /** The criteria tree's shares of the three parts, adjusted so they add up to exactly 100. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { finalRanking } from "./final-ranking";
-import { defaultFinalWeights, outcomePlan, readFinalWeights, readPriceSettings, stageResults } from "./final-results";
+import { defaultFinalWeights, outcomePlan, readFinalWeights, stageResults } from "./final-results";
 
 /** Written: Service desk 60 / Security 40 (under Technical 50%); oral: Team 50 / Demo 50 (20%); price 30%. */
 const criteria = [
@@ -120,19 +120,6 @@ describe("stageResults", () => {
     expect(v2?.WRITTEN.coverage).toBeCloseTo(0.6, 10);
     expect(v2?.ORAL).toEqual({ score: null, coverage: 0 });
     expect(v2?.PRICE).toEqual({ score: null, coverage: 0 });
-  });
-});
-
-describe("price settings", () => {
-  const settings = { formula: { kind: "RELATIVE" as const, maxPoints: 30 }, termMonths: 12 };
-  it("reads only valid stored settings", () => {
-    expect(readPriceSettings(settings)).toEqual(settings);
-    expect(
-      readPriceSettings({ formula: { kind: "LOGARITHMIC", maxPoints: 30, factor: 1 }, termMonths: 12 }),
-    ).toBeNull();
-    expect(readPriceSettings({ formula: { kind: "RELATIVE", maxPoints: 30 }, termMonths: 0 })).toBeNull();
-    expect(readPriceSettings({ kind: "RELATIVE", maxPoints: 30 })).toBeNull();
-    expect(readPriceSettings(null)).toBeNull();
   });
 });
 

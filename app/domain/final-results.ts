@@ -1,7 +1,5 @@
 import { CRITERION_STAGES, type CriterionStage, stageShares, WEIGHT_TOLERANCE, weightSum } from "./criteria";
 import type { Recommendation, StageWeights } from "./final-ranking";
-import { type PriceFormula, priceFormulaIssues } from "./price";
-import type { PriceEvaluationSettings } from "./price-envelope";
 import {
   buildScoreMatrix,
   type ConsensusEntry,
@@ -92,41 +90,6 @@ export function stageTotals(
 }
 
 // ── Price ──────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Reads Rfp.priceFormula (what the lead fixed before opening the price envelopes) defensively;
- * null when it is not set or not a valid setting. Price results come from the price envelope
- * (price-envelope.evaluatePrices and priceScore), so the final ranking scores price exactly as the
- * price page does.
- */
-export function readPriceSettings(value: unknown): PriceEvaluationSettings | null {
-  if (!isRecord(value) || !isRecord(value.formula)) return null;
-  const termMonths = value.termMonths;
-  if (typeof termMonths !== "number" || !Number.isInteger(termMonths) || termMonths <= 0) return null;
-  const raw = value.formula;
-  const maxPoints = Number(raw.maxPoints);
-  let formula: PriceFormula;
-  switch (raw.kind) {
-    case "RELATIVE":
-    case "LINEAR":
-      formula = { kind: raw.kind, maxPoints };
-      break;
-    case "LOGARITHMIC":
-      formula = { kind: "LOGARITHMIC", maxPoints, factor: Number(raw.factor) };
-      break;
-    case "BUDGET":
-      formula = {
-        kind: "BUDGET",
-        maxPoints,
-        targetPrice: Number(raw.targetPrice),
-        ceilingPrice: Number(raw.ceilingPrice),
-      };
-      break;
-    default:
-      return null;
-  }
-  return priceFormulaIssues(formula).length === 0 ? { formula, termMonths } : null;
-}
 
 // ── Weights ────────────────────────────────────────────────────────────────────────────────────
 

@@ -8,6 +8,7 @@ import {
   evaluatePrices,
   type PriceEvaluationSettings,
   priceScore,
+  readPriceSettings,
 } from "./price-envelope";
 
 const RELATIVE: PriceEvaluationSettings = { formula: { kind: "RELATIVE", maxPoints: 100 }, termMonths: 36 };
@@ -207,5 +208,22 @@ describe("checkRankReversals", () => {
   it("checks on price alone before any quality score is in", () => {
     const finding = checkRankReversals({ kind: "RELATIVE", maxPoints: 100 }, prices, new Map(), 0.3);
     expect(finding).toMatchObject({ kind: "CHECKED", basis: "PRICE_ONLY", reversals: [] });
+  });
+});
+
+describe("price settings", () => {
+  const settings = { formula: { kind: "RELATIVE" as const, maxPoints: 30 }, termMonths: 12 };
+  it("reads only valid stored settings", () => {
+    expect(readPriceSettings(settings)).toEqual(settings);
+    expect(
+      readPriceSettings({ formula: { kind: "LOGARITHMIC", maxPoints: 30, factor: 1 }, termMonths: 12 }),
+    ).toBeNull();
+    expect(readPriceSettings({ formula: { kind: "RELATIVE", maxPoints: 30 }, termMonths: 0 })).toBeNull();
+    expect(readPriceSettings({ kind: "RELATIVE", maxPoints: 30 })).toBeNull();
+    expect(readPriceSettings(null)).toBeNull();
+    // The term within what a proposal may state; points as numbers, as the price page stores them.
+    expect(readPriceSettings({ ...settings, termMonths: 601 })).toBeNull();
+    expect(readPriceSettings({ ...settings, formula: { kind: "RELATIVE", maxPoints: "30" } })).toBeNull();
+    expect(readPriceSettings({ ...settings, formula: { kind: "MAGIC", maxPoints: 30 } })).toBeNull();
   });
 });

@@ -2,11 +2,13 @@ import {
   type PricedBid,
   type PriceFormula,
   type PriceSchedule,
+  priceFormulaIssues,
   pricePoints,
   type RankReversal,
   rankReversals,
   totalCostOfOwnership,
 } from "./price";
+import { MAX_TERM_MONTHS } from "./pricing";
 import { withRanks } from "./scoring";
 
 /**
@@ -46,6 +48,46 @@ export const PRICE_FORMULA_INFO: Record<
 
 /** What the lead fixes before the price envelopes are opened. Stored as Rfp.priceFormula. */
 export type PriceEvaluationSettings = { formula: PriceFormula; termMonths: number };
+
+/**
+ * Reads Rfp.priceFormula (what the lead fixed before opening the price envelopes) defensively;
+ * null when it is not set or not a valid setting. The one reader of the stored settings: the price
+ * page, the final ranking and the executive review all score price from what it returns.
+ */
+export function readPriceSettings(value: unknown): PriceEvaluationSettings | null {
+  if (!isRecord(value) || !isRecord(value.formula)) return null;
+  const termMonths = value.termMonths;
+  if (typeof termMonths !== "number" || !Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS)
+    return null;
+  const raw = value.formula;
+  const maxPoints = Number(raw.maxPoints);
+  if (typeof raw.maxPoints !== "number") return null;
+  let formula: PriceFormula;
+  switch (raw.kind) {
+    case "RELATIVE":
+    case "LINEAR":
+      formula = { kind: raw.kind, maxPoints };
+      break;
+    case "LOGARITHMIC":
+      formula = { kind: "LOGARITHMIC", maxPoints, factor: Number(raw.factor) };
+      break;
+    case "BUDGET":
+      formula = {
+        kind: "BUDGET",
+        maxPoints,
+        targetPrice: Number(raw.targetPrice),
+        ceilingPrice: Number(raw.ceilingPrice),
+      };
+      break;
+    default:
+      return null;
+  }
+  return priceFormulaIssues(formula).length === 0 ? { formula, termMonths } : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** "Logarithmic with a factor (factor 2), 100 points, total cost over 36 months". */
 export function describePriceSettings(settings: PriceEvaluationSettings, money: (amount: number) => string) {

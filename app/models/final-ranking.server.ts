@@ -6,15 +6,9 @@ import {
   mayChangeFinalWeights,
   type StageWeights,
 } from "~/domain/final-ranking";
-import {
-  defaultFinalWeights,
-  outcomePlan,
-  readFinalWeights,
-  readPriceSettings,
-  stageResults,
-} from "~/domain/final-results";
+import { defaultFinalWeights, outcomePlan, readFinalWeights, stageResults } from "~/domain/final-results";
 import type { RfpAction } from "~/domain/policy";
-import { evaluatePrices, priceScore } from "~/domain/price-envelope";
+import { evaluatePrices, priceScore, readPriceSettings } from "~/domain/price-envelope";
 import type { RfpStage } from "~/domain/workflow";
 import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";

@@ -3,12 +3,16 @@ import type { CriterionStage } from "~/domain/criteria";
 import { computeResults, type ResultMethod, type ResultsInput, type ResultsView } from "~/domain/evaluation-results";
 import { rankDifferenceSentence } from "~/domain/groups";
 import type { PriceSchedule } from "~/domain/price";
-import { evaluatePrices, type PriceEvaluationSettings, type VendorPriceEvaluation } from "~/domain/price-envelope";
+import {
+  evaluatePrices,
+  type PriceEvaluationSettings,
+  readPriceSettings,
+  type VendorPriceEvaluation,
+} from "~/domain/price-envelope";
 import { exportSheets } from "~/domain/results-export";
 import type { ScaledCriterionNode } from "~/domain/scoring";
 import { buildSensitivityModel, monteCarlo, tippingPoints, whatIf } from "~/domain/sensitivity";
 import { toPlainModel } from "~/domain/sensitivity-transport";
-import { readStoredPriceSettings } from "~/schemas/price";
 import type { MonteCarloQuery } from "~/schemas/results";
 import type { CurrentUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
@@ -98,7 +102,7 @@ export async function loadEvaluationFacts(rfpId: string) {
   const [vendors, evaluators, sheets, consensus] = opened
     ? await Promise.all([loadVendors(rfpId), loadEvaluators(rfpId), loadSubmittedSheets(rfpId), loadConsensus(rfpId)])
     : [[], [], [], []];
-  const settings = readStoredPriceSettings(rfp.priceFormula);
+  const settings = readPriceSettings(rfp.priceFormula);
   return {
     rfp: {
       id: rfp.id,

@@ -90,21 +90,3 @@ export const priceVisibilitySchema = z.object({
   intent: z.literal("visibility"),
   visible: z.enum(["yes", "no"], { error: "Choose whether evaluators may see prices." }),
 });
-
-/** Rfp.priceFormula as stored: read back through a schema, never trusted as-is. */
-const storedFormulaSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("RELATIVE"), maxPoints: z.number() }),
-  z.object({ kind: z.literal("LINEAR"), maxPoints: z.number() }),
-  z.object({ kind: z.literal("LOGARITHMIC"), maxPoints: z.number(), factor: z.number() }),
-  z.object({ kind: z.literal("BUDGET"), maxPoints: z.number(), targetPrice: z.number(), ceilingPrice: z.number() }),
-]);
-
-export const storedPriceSettingsSchema = z.object({
-  formula: storedFormulaSchema,
-  termMonths: z.number().int().min(1).max(MAX_TERM_MONTHS),
-});
-
-export function readStoredPriceSettings(value: unknown): PriceEvaluationSettings | null {
-  const parsed = storedPriceSettingsSchema.safeParse(value);
-  return parsed.success && priceFormulaIssues(parsed.data.formula).length === 0 ? parsed.data : null;
-}
