@@ -6,6 +6,7 @@ import { Prisma, type RecommendationStatus } from "~/generated/prisma/client";
 import { notFound } from "~/utils/http.server";
 import { LruCache } from "~/utils/lru-cache";
 import { singleton } from "~/utils/singleton.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 
 /**
  * The executive review, computed from what the evaluation and interviews stored: scores and
@@ -127,16 +128,7 @@ export async function loadReviewFacts(db: TransactionClient, rfpId: string, rank
         priceFormula: true,
         criteria: {
           orderBy: [{ parentId: "asc" }, { position: "asc" }],
-          select: {
-            id: true,
-            parentId: true,
-            name: true,
-            weight: true,
-            stage: true,
-            position: true,
-            scaleMin: true,
-            scaleMax: true,
-          },
+          select: scoredCriterionSelect,
         },
         // One query with the rfp (relation joins): the ranked vendors, their consensus scores and
         // the panel's rankings; the scores follow in one more (loadScores), side by side.

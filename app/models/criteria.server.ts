@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { CriteriaTreeInput, CriterionInput } from "~/schemas/criteria";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { lockEditableDocument } from "./section.server";
 
 /**
@@ -20,15 +21,8 @@ export async function getCriteriaTree(rfpId: string) {
       criteria: {
         orderBy: [{ position: "asc" }],
         select: {
-          id: true,
-          parentId: true,
-          position: true,
-          name: true,
+          ...scoredCriterionSelect,
           description: true,
-          weight: true,
-          stage: true,
-          scaleMin: true,
-          scaleMax: true,
           descriptors: true,
           requirements: { orderBy: { code: "asc" }, select: { code: true } },
         },

@@ -20,6 +20,7 @@ import { ConflictError, FieldError } from "~/utils/errors.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { debriefReminderMessage } from "~/utils/messages";
 import { recordAudit, type UserActor } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { queueMessage } from "./outbox.server";
 
 /**
@@ -36,18 +37,7 @@ export type OralCriterionView = OralCriterion & { description: string | null; de
 export async function oralCriteria(rfpId: string, db: TransactionClient | typeof prisma = prisma) {
   const nodes = await db.criterion.findMany({
     where: { rfpId },
-    select: {
-      id: true,
-      parentId: true,
-      name: true,
-      description: true,
-      weight: true,
-      stage: true,
-      position: true,
-      scaleMin: true,
-      scaleMax: true,
-      descriptors: true,
-    },
+    select: { ...scoredCriterionSelect, description: true, descriptors: true },
   });
   return scorableCriteria(
     nodes.map((node) => ({ ...node, weight: Number(node.weight) })),

@@ -4,6 +4,7 @@ import type { DocumentSnapshot } from "~/domain/document";
 import { TIMELINE_FIELDS, type TimelineKey } from "~/domain/timeline";
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, recordAudit } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 
 /**
  * The RFP document has two forms: the working copy (sections, requirements and criteria rows the
@@ -43,18 +44,7 @@ export async function loadWorkingDocument(
       },
       criteria: {
         orderBy: [{ parentId: "asc" }, { position: "asc" }],
-        select: {
-          id: true,
-          parentId: true,
-          position: true,
-          name: true,
-          description: true,
-          weight: true,
-          stage: true,
-          scaleMin: true,
-          scaleMax: true,
-          descriptors: true,
-        },
+        select: { ...scoredCriterionSelect, description: true, descriptors: true },
       },
     },
   });

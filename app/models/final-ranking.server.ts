@@ -14,6 +14,7 @@ import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";
 import { eliminatedAfterInterviewsMessage, reserveAfterInterviewsMessage } from "~/utils/messages";
 import { recordAudit, type UserActor } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { BUYER_NAME } from "./invitation-link.server";
 import { queueMessage } from "./outbox.server";
 import { rankingCandidates, revealedSchulzeRanking } from "./panel-ranking.server";
@@ -37,16 +38,7 @@ async function loadWeights(rfpId: string, db: Db) {
       priceFormula: true,
       interviews: { select: { _count: { select: { debriefs: true } } } },
       criteria: {
-        select: {
-          id: true,
-          parentId: true,
-          name: true,
-          weight: true,
-          stage: true,
-          position: true,
-          scaleMin: true,
-          scaleMax: true,
-        },
+        select: scoredCriterionSelect,
       },
     },
   });

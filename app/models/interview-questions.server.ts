@@ -8,6 +8,7 @@ import type { AdvanceQuestionAction } from "~/schemas/interview-questions";
 import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";
 import { recordAudit, type UserActor } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { listInterviewQuestions } from "./question-bank.server";
 
 /**
@@ -56,16 +57,7 @@ export async function followUpSuggestions(rfpId: string, invitationId: string): 
   const [nodes, sheets, consensus] = await Promise.all([
     prisma.criterion.findMany({
       where: { rfpId },
-      select: {
-        id: true,
-        parentId: true,
-        name: true,
-        weight: true,
-        stage: true,
-        position: true,
-        scaleMin: true,
-        scaleMax: true,
-      },
+      select: scoredCriterionSelect,
     }),
     prisma.scoreSheet.findMany({
       where: { rfpId, invitationId, status: "SUBMITTED" },

@@ -8,6 +8,7 @@ import type { RfpStage } from "~/domain/workflow";
 import type { Prisma } from "~/generated/prisma/client";
 import { FieldError } from "~/utils/errors.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { normalizeEmail } from "./user.server";
 
 /**
@@ -50,15 +51,8 @@ export type WrittenCriterion = {
 
 /** What writtenCriteria reads of each criterion of the tree (exported for nested queries). */
 export const criterionTreeSelect = {
-  id: true,
-  parentId: true,
-  position: true,
-  name: true,
+  ...scoredCriterionSelect,
   description: true,
-  weight: true,
-  stage: true,
-  scaleMin: true,
-  scaleMax: true,
   descriptors: true,
 } satisfies Prisma.CriterionSelect;
 

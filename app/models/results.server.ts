@@ -16,6 +16,7 @@ import { toPlainModel } from "~/domain/sensitivity-transport";
 import type { MonteCarloQuery } from "~/schemas/results";
 import type { CurrentUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
+import { scoredCriterionSelect } from "./criterion-fields.server";
 import { requireRfpPermission } from "./policy.server";
 
 /**
@@ -79,16 +80,7 @@ export async function loadEvaluationFacts(rfpId: string) {
       shortlistSize: true,
       criteria: {
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          parentId: true,
-          position: true,
-          name: true,
-          weight: true,
-          stage: true,
-          scaleMin: true,
-          scaleMax: true,
-        },
+        select: scoredCriterionSelect,
       },
     },
   });
