@@ -9,6 +9,7 @@ import {
   type ScoreMatrix,
   scoringCriteria,
 } from "~/domain/scoring";
+import { sectionNumberOf } from "~/domain/sections";
 import type { Prisma } from "~/generated/prisma/client";
 import { sheetsComplete } from "./scoring.server";
 
@@ -107,10 +108,15 @@ function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScop
   const { criteria: nodes, invitations, members, consensusScores: consensus, ...rfp } = row;
   const tree = nodes.map((node) => ({ ...node, weight: Number(node.weight) }));
   const scoring = scoringCriteria(tree, "WRITTEN");
-  const outlined = new Map(withEffectiveWeights(tree).map((node) => [node.id, node]));
+  const outlinedTree = withEffectiveWeights(tree);
+  const outlined = new Map(outlinedTree.map((node) => [node.id, node]));
+  const topNames = new Map(outlinedTree.filter((node) => node.depth === 0).map((node) => [node.outline, node.name]));
   const criterionInfo = scoring.map((criterion) => {
     const node = outlined.get(criterion.id);
-    return { ...criterion, name: node?.name ?? "", outline: node?.outline ?? "" };
+    const outline = node?.outline ?? "";
+    const name = node?.name ?? "";
+    // The top-level node's name: what the page's sections are called (see domain/sections).
+    return { ...criterion, name, outline, section: topNames.get(sectionNumberOf(outline)) ?? name };
   });
   const writtenIds = scoring.map((criterion) => criterion.id);
   const vendorIds = invitations.map((invitation) => invitation.id);
@@ -144,7 +150,10 @@ function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScop
   const scoped = scope === "all" ? evaluators : evaluators.filter((seat) => seat.userId === scope.userId);
   return {
     rfp,
-    /** The written leaves in outline order, with effective weights, scales, names and outline numbers. */
+    /**
+     * The written leaves in outline order, with effective weights, scales, names, outline numbers
+     * and the name of the top-level node each sits under (`section`).
+     */
     criteria: criterionInfo,
     /** The same leaves as the scoring domain takes them. */
     scoring,
@@ -205,28 +214,46 @@ export function scoreEntries(frame: EvaluationFrame, sheets: readonly SheetScore
   });
 }
 
-/** One vendor's submitted scores (the consensus page shows one vendor at a time). */
-export async function loadVendorScores(frame: EvaluationFrame, vendorId: string, db: Db = prisma) {
+/**
+ * One vendor's submitted scores (the consensus page shows one vendor at a time), of every written
+ * criterion or only of `criterionIds` (the section of the criteria on screen).
+ */
+export async function loadVendorScores(
+  frame: EvaluationFrame,
+  vendorId: string,
+  db: Db = prisma,
+  criterionIds?: readonly string[],
+) {
   const sheets = await db.scoreSheet.findMany({
     where: { rfpId: frame.rfp.id, invitationId: vendorId, ...submittedSheets },
-    select: { memberId: true, invitationId: true, scores: scoresSelect },
+    select: {
+      memberId: true,
+      invitationId: true,
+      scores: criterionIds
+        ? { where: { criterionId: { in: [...criterionIds] } }, select: scoresSelect.select }
+        : scoresSelect,
+    },
   });
   return scoreEntries(frame, sheets);
 }
 
 /**
- * The score matrix of `vendorIds` (default: every vendor evaluated) with their consensus scores;
- * null with the reasons when the scores do not fit together.
+ * The score matrix of `vendorIds` (default: every vendor evaluated) with their consensus scores,
+ * over every written criterion or only `criterionIds` (in outline order either way); null with
+ * the reasons when the scores do not fit together.
  */
 export function matrixOf(
   frame: EvaluationFrame,
   scores: readonly ScoreEntry[],
   vendorIds: readonly string[] = frame.vendors.map((vendor) => vendor.id),
+  criterionIds?: readonly string[],
 ) {
-  const writtenIds = new Set(frame.scoring.map((criterion) => criterion.id));
+  const only = criterionIds ? new Set(criterionIds) : null;
+  const criteria = only ? frame.scoring.filter((criterion) => only.has(criterion.id)) : frame.scoring;
+  const writtenIds = new Set(criteria.map((criterion) => criterion.id));
   const built = buildScoreMatrix({
     vendorIds,
-    criteria: frame.scoring,
+    criteria,
     evaluatorIds: frame.evaluators.map((seat) => seat.memberId),
     scores,
     consensus: frame.consensus

@@ -31,7 +31,15 @@ export type VendorProgress = {
 
 export type PanelSummary =
   | { ok: false; matrixErrors: string[] }
-  | { ok: true; vendors: VendorProgress[]; flagged: number; unsettled: number; groups: GroupViews };
+  | {
+      ok: true;
+      vendors: VendorProgress[];
+      /** Each vendor's flagged items (criterion ids): the per-section counts of a long list. */
+      flaggedItems: ReadonlyMap<string, readonly string[]>;
+      flagged: number;
+      unsettled: number;
+      groups: GroupViews;
+    };
 
 const MAX_RFPS = 32;
 const cache = new Map<string, { key: string; summary: Promise<PanelSummary> }>();
@@ -83,9 +91,14 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
   const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, await loadAllScores(frame.rfp.id)));
   if (!matrix) return { ok: false, matrixErrors };
   const statistics = statisticsOf(matrix);
+  const flaggedItems = new Map<string, string[]>();
   const vendors = matrix.vendorIds.map((vendorId, v): VendorProgress => {
     const flagged = (statistics[v] ?? []).filter((item) => item.flags.length > 0);
     const agreed = flagged.filter((item) => item.consensus !== null).length;
+    flaggedItems.set(
+      vendorId,
+      flagged.map((item) => item.criterionId),
+    );
     return { vendorId, flagged: flagged.length, agreed, remaining: flagged.length - agreed };
   });
   const membership = frame.evaluators.flatMap((seat) =>
@@ -94,6 +107,7 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
   return {
     ok: true,
     vendors,
+    flaggedItems,
     flagged: vendors.reduce((sum, vendor) => sum + vendor.flagged, 0),
     unsettled: unsettledItems(statistics).length,
     groups: groupViews(matrix, membership),

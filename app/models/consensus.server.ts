@@ -3,6 +3,7 @@ import { consensusReadiness, unsettledItems } from "~/domain/consensus";
 import { rankDifferenceSentence, type VendorGroupRanks } from "~/domain/groups";
 import type { RfpAction } from "~/domain/policy";
 import type { DisagreementFlag } from "~/domain/scoring";
+import { sectionPaging } from "~/domain/sections";
 import type { ConsensusItemsView, ConsensusScoreInput, ConsensusView, MinorityOpinionInput } from "~/schemas/consensus";
 import { FieldError } from "~/utils/errors.server";
 import { notFound } from "~/utils/http.server";
@@ -97,6 +98,13 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, v
     null;
   const views = summary.groups;
   const items = view.items ?? (selected && selected.flagged > 0 ? "flagged" : "all");
+  // Every item of a long list is shown a section at a time; the flagged ones are few, all at once.
+  const paging = sectionPaging(frame.criteria, view.section);
+  const shown = items === "all" ? paging.current : null;
+  const flaggedIds = new Set((selected && summary.flaggedItems.get(selected.vendorId)) ?? []);
+  const agreedIds = new Set(
+    frame.consensus.filter((row) => row.invitationId === selected?.vendorId).map((row) => row.criterionId),
+  );
   const groupRow = views.vendors.find((row) => row.vendorId === selected?.vendorId);
   const groupRowOf = (row: VendorGroupRanks) => ({
     vendorId: row.vendorId,
@@ -118,10 +126,35 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, v
     matrixErrors: [],
     evaluators: frame.evaluators.map((seat) => ({ memberId: seat.memberId, name: seat.name, group: seat.group })),
     vendors,
-    vendor: selected ? await vendorItems(frame, selected, items) : null,
+    // Only the scores of the items listed are read: a section's, or the flagged ones (known from the summary).
+    vendor: selected
+      ? await vendorItems(frame, selected, items, items === "flagged" ? [...flaggedIds] : (shown?.criterionIds ?? null))
+      : null,
     /** The list shown, and the one asked for (null: the default), which links keep. */
     items,
     itemsRequested: view.items,
+    /**
+     * The top-level sections of the criteria when the list of all items is long (empty when it is
+     * on one page), with the shown vendor's flagged items in each; `section` is the one shown, or
+     * the one links keep while the flagged list is shown (null: none asked for, or a short list).
+     */
+    sections: paging.current
+      ? paging.sections.map((section) => {
+          const flagged = section.criterionIds.filter((id) => flaggedIds.has(id));
+          return {
+            number: section.number,
+            name: section.name,
+            criteria: section.criterionIds.length,
+            flagged: flagged.length,
+            remaining: flagged.filter((id) => !agreedIds.has(id)).length,
+          };
+        })
+      : [],
+    section: shown
+      ? shown.number
+      : paging.current && paging.sections.some((section) => section.number === view.section)
+        ? view.section
+        : null,
     unsettled: summary.unsettled,
     flagged: summary.flagged,
     groups: {
@@ -136,16 +169,23 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, v
   };
 }
 
-/** The shown vendor's items: each evaluator's score, the spread, flags and the agreed score. */
+/**
+ * The shown vendor's items: each evaluator's score, the spread, flags and the agreed score — of
+ * every written criterion, or of one section's (`criterionIds`: only their scores are read).
+ */
 async function vendorItems(
   frame: EvaluationFrame,
   vendor: VendorProgress & { name: string },
   items: ConsensusItemsView,
+  criterionIds: readonly string[] | null,
 ) {
-  const { matrix } = matrixOf(frame, await loadVendorScores(frame, vendor.vendorId), [vendor.vendorId]);
+  const only = criterionIds ? new Set(criterionIds) : null;
+  const criteria = only ? frame.criteria.filter((criterion) => only.has(criterion.id)) : frame.criteria;
+  const scores = await loadVendorScores(frame, vendor.vendorId, prisma, criterionIds ?? undefined);
+  const { matrix } = matrixOf(frame, scores, [vendor.vendorId], criterionIds ?? undefined);
   const statistics = statisticsOf(matrix)[0] ?? [];
   const nameOf = (memberId: string) => frame.evaluators.find((seat) => seat.memberId === memberId)?.name ?? "?";
-  const rows = frame.criteria.map((criterion, c) => {
+  const rows = criteria.map((criterion, c) => {
     const item = statistics[c];
     const consensus =
       frame.consensus.find((row) => row.invitationId === vendor.vendorId && row.criterionId === criterion.id) ?? null;
@@ -189,7 +229,7 @@ async function vendorItems(
     flagged: vendor.flagged,
     agreed: vendor.agreed,
     remaining: vendor.remaining,
-    criteria: rows.length,
+    criteria: frame.criteria.length,
     // Flagged items first, in outline order, then the rest (unless only the flagged are asked for).
     items: [
       ...rows.filter((row) => row.flags.length > 0),

@@ -24,7 +24,8 @@ import { forbidden, notFound } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Consensus · Shortlist" }];
 
 /**
- * The consensus matrix, one vendor at a time (?vendor=<invitation id>, ?items=flagged). Every
+ * The consensus matrix, one vendor at a time (?vendor=<invitation id>, ?items=flagged, and for a
+ * long list of all items one section of the criteria at a time: ?section=<top-level number>). Every
  * score stays sealed (not in this loader's data) until the lead opens consensus, which needs every
  * sheet in; see models/consensus for who sees what. The full matrix is in the results export.
  */
@@ -45,8 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw forbidden("Observers read the consensus; they do not record it.");
   const parsed = parseForm(await request.formData(), consensusActionSchema);
   if (!parsed.success) return invalid(parsed.fieldErrors, parsed.values);
-  // Back to the vendor and list the form was posted from.
-  const view = consensusViewOf(new URL(request.url)) ?? { vendorId: null, items: null };
+  // Back to the vendor, list and section the form was posted from.
+  const view = consensusViewOf(new URL(request.url)) ?? { vendorId: null, items: null, section: null };
   const actor = userActor(user);
   const { data } = parsed;
   if (data.intent !== "minority" && !isLead) throw forbidden("Only the lead opens consensus and records its scores.");
@@ -93,6 +94,7 @@ export default function ConsensusPage() {
             vendors={page.vendors}
             selectedId={page.vendor?.id ?? null}
             items={page.itemsRequested}
+            section={page.section}
           />
           {page.vendor ? (
             <VendorMatrix
@@ -103,6 +105,8 @@ export default function ConsensusPage() {
               vendors={page.vendors}
               items={page.items}
               itemsRequested={page.itemsRequested}
+              sections={page.sections}
+              section={page.section}
               evaluators={page.evaluators}
               canRecord={page.canRecord}
               canRecordMinority={page.canRecordMinority}

@@ -50,8 +50,10 @@ export const consensusActionSchema = z.discriminatedUnion(
 /**
  * The page's query string: which vendor (an invitation id; unknown ones are a 404 in the model)
  * and whether all of its items are listed or only the flagged ones. Without `items` the page
- * lists a vendor's flagged items when it has any (the meeting's work), else all of them. Links,
- * not a form: both work without JavaScript and can be bookmarked or shared in the meeting.
+ * lists a vendor's flagged items when it has any (the meeting's work), else all of them. A long
+ * list of all items is shown one top-level section of the criteria at a time (`section`, its
+ * number; unknown or missing: the first, see domain/sections). Links, not a form: all of it works
+ * without JavaScript and can be bookmarked or shared in the meeting.
  */
 export const CONSENSUS_ITEMS_VIEWS = ["all", "flagged"] as const;
 export type ConsensusItemsView = (typeof CONSENSUS_ITEMS_VIEWS)[number];
@@ -69,20 +71,34 @@ export const consensusViewSchema = z.object({
     .optional()
     .catch(undefined)
     .transform((value) => value ?? null),
+  // A top-level outline number; anything else means the first section rather than a failed page.
+  section: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}$/)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value ?? null),
 });
 
-export type ConsensusView = { vendorId: string | null; items: ConsensusItemsView | null };
+export type ConsensusView = { vendorId: string | null; items: ConsensusItemsView | null; section: string | null };
 
 export function consensusViewOf(url: URL): ConsensusView | null {
   const parsed = consensusViewSchema.safeParse(Object.fromEntries(url.searchParams));
-  return parsed.success ? { vendorId: parsed.data.vendor, items: parsed.data.items } : null;
+  return parsed.success
+    ? { vendorId: parsed.data.vendor, items: parsed.data.items, section: parsed.data.section }
+    : null;
 }
 
-/** The page's address for a vendor and list, as links and redirects write it. */
-export function consensusHref(rfpId: string, view: { vendorId?: string | null; items?: ConsensusItemsView | null }) {
+/** The page's address for a vendor, list and section, as links and redirects write it. */
+export function consensusHref(
+  rfpId: string,
+  view: { vendorId?: string | null; items?: ConsensusItemsView | null; section?: string | null },
+) {
   const search = new URLSearchParams();
   if (view.vendorId) search.set("vendor", view.vendorId);
   if (view.items) search.set("items", view.items);
+  if (view.section) search.set("section", view.section);
   const query = search.toString();
   return `/rfps/${rfpId}/consensus${query ? `?${query}` : ""}`;
 }

@@ -11,3 +11,5 @@ export type ConsensusVendor = NonNullable<VisibleConsensus["vendor"]>;
 export type ConsensusItem = ConsensusVendor["items"][number];
 export type ConsensusCriterion = ConsensusItem["criterion"];
 export type ConsensusEvaluator = VisibleConsensus["evaluators"][number];
+/** A top-level section of a long list of items, with the shown vendor's flagged items in it. */
+export type ConsensusSection = VisibleConsensus["sections"][number];

@@ -5,13 +5,15 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
 import { ItemRecord } from "./item-record";
 import { ItemRows } from "./item-rows";
-import type { ConsensusEvaluator, ConsensusVendor, ConsensusVendorProgress } from "./types";
+import { SectionNav, SectionPager } from "./section-nav";
+import type { ConsensusEvaluator, ConsensusSection, ConsensusVendor, ConsensusVendorProgress } from "./types";
 import { progressText } from "./vendor-picker";
 
 /**
  * The vendor on screen: its flagged items first (each evaluator's score, the spread, the flags
  * and the agreed score), then the rest unless only the flagged are shown; below, the record of
- * each discussed item with the forms to agree a score or add a minority opinion.
+ * each discussed item with the forms to agree a score or add a minority opinion. A long list of
+ * all items is shown one top-level section of the criteria at a time, with links between them.
  */
 export function VendorMatrix({
   rfpId,
@@ -19,6 +21,8 @@ export function VendorMatrix({
   vendors,
   items,
   itemsRequested,
+  sections,
+  section,
   evaluators,
   canRecord,
   canRecordMinority,
@@ -34,6 +38,9 @@ export function VendorMatrix({
   items: ConsensusItemsView;
   /** The list asked for (null: the default), kept when moving to another vendor. */
   itemsRequested: ConsensusItemsView | null;
+  /** The sections of a long list (empty: one page), and the one shown or kept by links. */
+  sections: ConsensusSection[];
+  section: string | null;
   evaluators: ConsensusEvaluator[];
   canRecord: boolean;
   canRecordMinority: boolean;
@@ -50,6 +57,9 @@ export function VendorMatrix({
   const previous = position > 0 ? vendors[position - 1] : undefined;
   const next = position >= 0 ? vendors[position + 1] : undefined;
   const columns = evaluators.length + 6;
+  // The flagged items on screen still to settle: the vendor's, or its section's.
+  const remaining = flagged.filter((item) => !item.consensus).length;
+  const shownSection = items === "all" ? sections.find((entry) => entry.number === section) : undefined;
   return (
     <section className="card" aria-labelledby={headingId} id={vendor.id}>
       <div className="card__title">
@@ -60,33 +70,43 @@ export function VendorMatrix({
       </div>
       <div className="row consensus-toolbar no-print">
         <nav className="subnav" aria-label={`Items of ${vendor.name} shown`}>
-          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="all" current={items}>
+          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="all" current={items} section={section}>
             All criteria<span className="subnav__count">{vendor.criteria}</span>
           </ItemsLink>
-          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="flagged" current={items}>
+          <ItemsLink rfpId={rfpId} vendorId={vendor.id} items="flagged" current={items} section={section}>
             Flagged only<span className="subnav__count">{vendor.flagged}</span>
           </ItemsLink>
         </nav>
         <span className="spacer" />
         <nav className="row small" aria-label="Previous and next vendor">
           {previous ? (
-            <Link to={consensusHref(rfpId, { vendorId: previous.vendorId, items: itemsRequested })}>
+            <Link to={consensusHref(rfpId, { vendorId: previous.vendorId, items: itemsRequested, section })}>
               ← <span className="visually-hidden">Previous vendor: </span>
               {previous.name}
             </Link>
           ) : null}
           {next ? (
-            <Link to={consensusHref(rfpId, { vendorId: next.vendorId, items: itemsRequested })}>
+            <Link to={consensusHref(rfpId, { vendorId: next.vendorId, items: itemsRequested, section })}>
               <span className="visually-hidden">Next vendor: </span>
               {next.name} →
             </Link>
           ) : null}
         </nav>
       </div>
+      {shownSection ? (
+        <SectionNav
+          rfpId={rfpId}
+          vendorId={vendor.id}
+          itemsRequested={itemsRequested}
+          sections={sections}
+          current={shownSection.number}
+          vendorName={vendor.name}
+        />
+      ) : null}
       {vendor.items.length === 0 ? (
         <EmptyState title={`No flagged items for ${vendor.name}`}>
           The panel's scores agree on every criterion: each counts with its mean.{" "}
-          <Link to={consensusHref(rfpId, { vendorId: vendor.id, items: "all" })}>
+          <Link to={consensusHref(rfpId, { vendorId: vendor.id, items: "all", section })}>
             Show all {vendor.criteria} criteria
           </Link>
           .
@@ -95,8 +115,9 @@ export function VendorMatrix({
         <div className="table-wrap">
           <table className="table consensus-matrix">
             <caption className="visually-hidden">
-              Scores for {vendor.name}: each evaluator, mean, range, standard deviation, flags and agreed score; flagged
-              items first
+              Scores for {vendor.name}
+              {shownSection ? `, section ${shownSection.number}. ${shownSection.name}` : ""}: each evaluator, mean,
+              range, standard deviation, flags and agreed score; flagged items first
             </caption>
             <thead>
               <tr>
@@ -127,9 +148,9 @@ export function VendorMatrix({
             {flagged.length > 0 ? (
               <ItemRows
                 title={`Flagged (${flagged.length}): ${
-                  vendor.remaining === 0
+                  remaining === 0
                     ? "all agreed"
-                    : `${vendor.remaining} still ${vendor.remaining === 1 ? "needs" : "need"} the panel's agreed score`
+                    : `${remaining} still ${remaining === 1 ? "needs" : "need"} the panel's agreed score`
                 }`}
                 rows={flagged}
                 columns={columns}
@@ -166,6 +187,15 @@ export function VendorMatrix({
           ))}
         </div>
       ) : null}
+      {shownSection ? (
+        <SectionPager
+          rfpId={rfpId}
+          vendorId={vendor.id}
+          itemsRequested={itemsRequested}
+          sections={sections}
+          current={shownSection.number}
+        />
+      ) : null}
     </section>
   );
 }
@@ -175,17 +205,19 @@ function ItemsLink({
   vendorId,
   items,
   current,
+  section,
   children,
 }: {
   rfpId: string;
   vendorId: string;
   items: ConsensusItemsView;
   current: ConsensusItemsView;
+  section: string | null;
   children: ReactNode;
 }) {
   return (
     <Link
-      to={consensusHref(rfpId, { vendorId, items })}
+      to={consensusHref(rfpId, { vendorId, items, section })}
       className={items === current ? "active" : undefined}
       aria-current={items === current ? "page" : undefined}
     >

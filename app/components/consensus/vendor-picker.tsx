@@ -18,12 +18,15 @@ export function VendorPicker({
   vendors,
   selectedId,
   items,
+  section,
 }: {
   rfpId: string;
   vendors: ConsensusVendorProgress[];
   selectedId: string | null;
   /** The list asked for (null: the default), kept when moving to another vendor. */
   items: ConsensusItemsView | null;
+  /** The section of a long list on screen, kept when moving to another vendor (same criteria). */
+  section: string | null;
 }) {
   const open = vendors.filter((vendor) => vendor.remaining > 0).length;
   return (
@@ -43,7 +46,7 @@ export function VendorPicker({
             return (
               <li key={vendor.vendorId}>
                 <Link
-                  to={consensusHref(rfpId, { vendorId: vendor.vendorId, items })}
+                  to={consensusHref(rfpId, { vendorId: vendor.vendorId, items, section })}
                   className="vendor-picker__link"
                   data-state={state}
                   aria-current={vendor.vendorId === selectedId ? "page" : undefined}
