@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import { unsettledItems } from "~/domain/consensus";
 import { type GroupViews, groupViews } from "~/domain/groups";
+import { LruCache } from "~/utils/lru-cache";
+import { singleton } from "~/utils/singleton.server";
 import { type EvaluationFrame, matrixOf, type SheetScores, scoreEntries, statisticsOf } from "./consensus-data.server";
 
 /**
@@ -41,29 +43,12 @@ export type PanelSummary =
       groups: GroupViews;
     };
 
-const MAX_RFPS = 32;
-const cache = new Map<string, { key: string; summary: Promise<PanelSummary> }>();
+/** One entry per RFP and state of its evaluation; an RFP whose evaluation moved on misses. */
+const summaryCache = singleton("consensus-summary-cache", () => new LruCache<Promise<PanelSummary>>(32));
 
 export async function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
-  const rfpId = frame.rfp.id;
-  const key = summaryKey(frame, await submittedSheetsFingerprint(rfpId));
-  const cached = cache.get(rfpId);
-  cache.delete(rfpId);
-  if (cached?.key === key) {
-    cache.set(rfpId, cached);
-    return cached.summary;
-  }
-  const summary = computeSummary(frame);
-  cache.set(rfpId, { key, summary });
-  for (const oldest of cache.keys()) {
-    if (cache.size <= MAX_RFPS) break;
-    cache.delete(oldest);
-  }
-  // A failed read is not remembered: the next request tries again.
-  summary.catch(() => {
-    if (cache.get(rfpId)?.summary === summary) cache.delete(rfpId);
-  });
-  return summary;
+  const key = `${frame.rfp.id}:${summaryKey(frame, await submittedSheetsFingerprint(frame.rfp.id))}`;
+  return summaryCache.getOrLoad(key, () => computeSummary(frame));
 }
 
 function summaryKey(frame: EvaluationFrame, sheets: string) {

@@ -23,7 +23,7 @@ const flaggedText = (section: ConsensusSection) =>
  * The top-level sections of a long list of items, as plain links (?section=…): one section's items
  * are shown at a time, and each link says how many of its items are flagged.
  */
-export function SectionNav({
+export function ConsensusSectionNav({
   sections,
   current,
   vendorName,
@@ -58,7 +58,7 @@ export function SectionNav({
 }
 
 /** Below a section's items: on to the previous and next section. */
-export function SectionPager({
+export function ConsensusSectionPager({
   sections,
   current,
   ...link

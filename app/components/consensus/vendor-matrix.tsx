@@ -5,7 +5,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
 import { ItemRecord } from "./item-record";
 import { ItemRows } from "./item-rows";
-import { SectionNav, SectionPager } from "./section-nav";
+import { ConsensusSectionNav, ConsensusSectionPager } from "./section-nav";
 import type { ConsensusEvaluator, ConsensusSection, ConsensusVendor, ConsensusVendorProgress } from "./types";
 import { progressText } from "./vendor-picker";
 
@@ -94,7 +94,7 @@ export function VendorMatrix({
         </nav>
       </div>
       {shownSection ? (
-        <SectionNav
+        <ConsensusSectionNav
           rfpId={rfpId}
           vendorId={vendor.id}
           itemsRequested={itemsRequested}
@@ -188,7 +188,7 @@ export function VendorMatrix({
         </div>
       ) : null}
       {shownSection ? (
-        <SectionPager
+        <ConsensusSectionPager
           rfpId={rfpId}
           vendorId={vendor.id}
           itemsRequested={itemsRequested}
