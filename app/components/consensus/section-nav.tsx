@@ -31,6 +31,9 @@ export function ConsensusSectionNav({
 }: SectionLinkProps & { sections: ConsensusSection[]; current: string; vendorName: string }) {
   return (
     <nav className="subnav consensus-sections no-print" aria-label={`Sections of the criteria for ${vendorName}`}>
+      <span className="consensus-sections__label" aria-hidden="true">
+        Sections
+      </span>
       {sections.map((section) => {
         const isCurrent = section.number === current;
         return (
