@@ -201,7 +201,7 @@ describe("an evaluator scores independently", () => {
       .click();
     await bob.getByRole("heading", { name: "Section 2 of 2: 3. Operations" }).waitFor();
     await bob
-      .getByRole("region", { name: /Operations item 1\b/ })
+      .getByRole("region", { name: /Operations 1\b/ })
       .getByRole("radio", { name: /^4 / })
       .check();
     await bob.getByRole("button", { name: "← Save, back to 1. Technical" }).click();
@@ -211,6 +211,6 @@ describe("an evaluator scores independently", () => {
       where: { sheet: { member: { userId: ev.bob.id } } },
       select: { value: true, criterionId: true },
     });
-    expect(bobs).toEqual([{ value: 4, criterionId: leaves.find((leaf) => leaf.name === "Operations item 1")?.id }]);
+    expect(bobs).toEqual([{ value: 4, criterionId: leaves.find((leaf) => leaf.name === "Operations 1")?.id }]);
   });
 });
