@@ -107,13 +107,15 @@ export default function ConsensusPage() {
               itemsRequested={page.itemsRequested}
               sections={page.sections}
               section={page.section}
-              evaluators={page.evaluators}
-              canRecord={page.canRecord}
-              canRecordMinority={page.canRecordMinority}
-              isLead={page.isLead}
-              timeZone={page.rfp.timeZone}
-              locale={locale}
-              lastResult={intent === "record" || intent === "minority" ? actionData : undefined}
+              record={{
+                evaluators: page.evaluators,
+                canRecord: page.canRecord,
+                canRecordMinority: page.canRecordMinority,
+                isLead: page.isLead,
+                timeZone: page.rfp.timeZone,
+                locale,
+                lastResult: intent === "record" || intent === "minority" ? actionData : undefined,
+              }}
             />
           ) : (
             <EmptyState title="No vendor is being evaluated">

@@ -2,32 +2,20 @@ import type { ServerFormResult } from "~/components/form";
 import { Badge } from "~/components/ui/badge";
 import { formatDateTime } from "~/utils/dates";
 import { ConsensusScoreForm, MinorityOpinionForm } from "./consensus-forms";
-import type { ConsensusCriterion, ConsensusEvaluator, ConsensusItem, ConsensusVendor } from "./types";
+import type { ConsensusItem, ConsensusVendor, RecordSettings } from "./types";
 
 /** One discussed item: the agreed score with its rationale and minority opinions, and the forms to record them. */
 export function ItemRecord({
   vendor,
   item,
-  criterion,
-  evaluators,
-  canRecord,
-  canRecordMinority,
-  isLead,
-  timeZone,
-  locale,
-  lastResult,
+  record,
 }: {
   vendor: ConsensusVendor;
   item: ConsensusItem;
-  criterion: ConsensusCriterion;
-  evaluators: ConsensusEvaluator[];
-  canRecord: boolean;
-  canRecordMinority: boolean;
-  isLead: boolean;
-  timeZone: string;
-  locale?: string;
-  lastResult?: ServerFormResult;
+  record: RecordSettings;
 }) {
+  const { criterion } = item;
+  const { evaluators, canRecord, canRecordMinority, isLead, timeZone, locale, lastResult } = record;
   const { consensus } = item;
   const mine = (result: ServerFormResult, keys: Record<string, string>) =>
     result?.values && Object.entries(keys).every(([key, value]) => result.values?.[key] === value) ? result : undefined;

@@ -1,4 +1,5 @@
 import type { useLoaderData } from "@remix-run/react";
+import type { ServerFormResult } from "~/components/form";
 import type { loader } from "~/routes/rfps.$rfpId.consensus";
 
 /** The consensus page's data as the browser receives it. */
@@ -13,3 +14,14 @@ export type ConsensusCriterion = ConsensusItem["criterion"];
 export type ConsensusEvaluator = VisibleConsensus["evaluators"][number];
 /** A top-level section of a long list of items, with the shown vendor's flagged items in it. */
 export type ConsensusSection = VisibleConsensus["sections"][number];
+
+/** Who may record what on the page, and how dates show: the same for every discussed item. */
+export type RecordSettings = {
+  evaluators: ConsensusEvaluator[];
+  canRecord: boolean;
+  canRecordMinority: boolean;
+  isLead: boolean;
+  timeZone: string;
+  locale?: string;
+  lastResult?: ServerFormResult;
+};

@@ -1,12 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { ServerFormResult } from "~/components/form";
 import { EmptyState } from "~/components/ui/empty-state";
 import { type ConsensusItemsView, consensusHref } from "~/schemas/consensus";
 import { ItemRecord } from "./item-record";
 import { ItemRows } from "./item-rows";
 import { ConsensusSectionNav, ConsensusSectionPager } from "./section-nav";
-import type { ConsensusEvaluator, ConsensusSection, ConsensusVendor, ConsensusVendorProgress } from "./types";
+import type { ConsensusSection, ConsensusVendor, ConsensusVendorProgress, RecordSettings } from "./types";
 import { progressText } from "./vendor-picker";
 
 /**
@@ -23,13 +22,7 @@ export function VendorMatrix({
   itemsRequested,
   sections,
   section,
-  evaluators,
-  canRecord,
-  canRecordMinority,
-  isLead,
-  timeZone,
-  locale,
-  lastResult,
+  record,
 }: {
   rfpId: string;
   vendor: ConsensusVendor;
@@ -41,14 +34,10 @@ export function VendorMatrix({
   /** The sections of a long list (empty: one page), and the one shown or kept by links. */
   sections: ConsensusSection[];
   section: string | null;
-  evaluators: ConsensusEvaluator[];
-  canRecord: boolean;
-  canRecordMinority: boolean;
-  isLead: boolean;
-  timeZone: string;
-  locale?: string;
-  lastResult?: ServerFormResult;
+  /** The evaluators (the table's columns) and who may record what. */
+  record: RecordSettings;
 }) {
+  const { evaluators } = record;
   const headingId = `vendor-${vendor.id}`;
   const flagged = vendor.items.filter((item) => item.flags.length > 0);
   const others = vendor.items.filter((item) => item.flags.length === 0);
@@ -171,19 +160,7 @@ export function VendorMatrix({
       {discussed.length > 0 ? (
         <div className="stack consensus-items">
           {discussed.map((item) => (
-            <ItemRecord
-              key={item.criterionId}
-              vendor={vendor}
-              item={item}
-              criterion={item.criterion}
-              evaluators={evaluators}
-              canRecord={canRecord}
-              canRecordMinority={canRecordMinority}
-              isLead={isLead}
-              timeZone={timeZone}
-              locale={locale}
-              lastResult={lastResult}
-            />
+            <ItemRecord key={item.criterionId} vendor={vendor} item={item} record={record} />
           ))}
         </div>
       ) : null}
