@@ -10,6 +10,9 @@
 export type SectionedCriterion = { id: string; outline: string; section: string };
 export type CriteriaSection = { number: string; name: string; criterionIds: string[] };
 
+/** What a section number in an address or a form looks like: a top-level outline number. */
+export const SECTION_NUMBER = /^\d{1,4}$/;
+
 /** More criteria than this, in two sections or more, are shown a section at a time. */
 export const SECTION_PAGING_THRESHOLD = 30;
 

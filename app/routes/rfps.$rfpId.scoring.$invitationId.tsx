@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import { ScoreSheetPage } from "~/components/evaluation/score-sheet";
+import { SECTION_NUMBER } from "~/domain/sections";
 import { userActor } from "~/models/audit.server";
 import { requireRfpPermission } from "~/models/policy.server";
 import { currentSheetVersion, getScoreSheet, saveScoreSheet } from "~/models/scoring.server";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     // "Save and continue" buttons post to ?goto=<section>; otherwise stay on the section posted.
     const goto = new URL(request.url).searchParams.get("goto") ?? result.section;
-    return redirectWithFlash(goto && /^\d{1,4}$/.test(goto) ? `${here}?section=${goto}` : here, {
+    return redirectWithFlash(goto && SECTION_NUMBER.test(goto) ? `${here}?section=${goto}` : here, {
       kind: "success",
       message: `Draft saved at ${formatDateTime(result.savedAt, { timeZone: rfp.timeZone })}.`,
     });

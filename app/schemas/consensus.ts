@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { MIN_RATIONALE } from "~/domain/consensus";
+import { SECTION_NUMBER } from "~/domain/sections";
 
 /**
  * The consensus page's forms: opening consensus (lead), recording the panel's agreed score for
@@ -75,7 +76,7 @@ export const consensusViewSchema = z.object({
   section: z
     .string()
     .trim()
-    .regex(/^\d{1,4}$/)
+    .regex(SECTION_NUMBER)
     .optional()
     .catch(undefined)
     .transform((value) => value ?? null),

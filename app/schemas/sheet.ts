@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { sectionNumberOf } from "~/domain/sections";
+import { SECTION_NUMBER, sectionNumberOf } from "~/domain/sections";
 import {
   commentProblem,
   REOPEN_REASON_MIN,
@@ -42,7 +42,7 @@ const version = z
 /** A top-level section number of the criteria tree ("2"), as the sectioned form posts it. */
 const sectionNumber = z
   .string()
-  .regex(/^\d{1,4}$/, "The form does not match this sheet. Reload the page.")
+  .regex(SECTION_NUMBER, "The form does not match this sheet. Reload the page.")
   .optional();
 
 function parseScore(raw: string | undefined): number | null | "invalid" {
