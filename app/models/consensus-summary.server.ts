@@ -4,7 +4,13 @@ import { unsettledItems } from "~/domain/consensus";
 import { type GroupViews, groupViews } from "~/domain/groups";
 import { LruCache } from "~/utils/lru-cache";
 import { singleton } from "~/utils/singleton.server";
-import { type EvaluationFrame, matrixOf, type SheetScores, scoreEntries, statisticsOf } from "./consensus-data.server";
+import {
+  type EvaluationFrame,
+  loadSubmittedScores,
+  matrixOf,
+  scoreEntries,
+  statisticsOf,
+} from "./consensus-data.server";
 
 /**
  * What the consensus page needs from every vendor's scores, not just the one on screen: how many
@@ -73,7 +79,10 @@ async function submittedSheetsFingerprint(rfpId: string) {
 }
 
 async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
-  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, await loadAllScores(frame.rfp.id)));
+  const { matrix, matrixErrors } = matrixOf(
+    frame,
+    scoreEntries(frame, await loadSubmittedScores(prisma, frame.rfp.id)),
+  );
   if (!matrix) return { ok: false, matrixErrors };
   const statistics = statisticsOf(matrix);
   const flaggedItems = new Map<string, string[]>();
@@ -97,25 +106,4 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
     unsettled: unsettledItems(statistics).length,
     groups: groupViews(matrix, membership),
   };
-}
-
-/**
- * Every submitted score of the RFP, one row per sheet with its scores packed as
- * "criterionId:value,…": a tenth of the time of reading 38,400 rows (ids are cuids, so neither
- * separator can occur in them).
- */
-async function loadAllScores(rfpId: string): Promise<SheetScores[]> {
-  const rows = await prisma.$queryRaw<{ memberId: string; invitationId: string; scores: string }[]>`
-    SELECT sheet."memberId", sheet."invitationId", string_agg(score."criterionId" || ':' || score.value, ',') AS scores
-    FROM "ScoreSheet" sheet JOIN "Score" score ON score."sheetId" = sheet.id
-    WHERE sheet."rfpId" = ${rfpId} AND sheet.status = 'SUBMITTED' AND score.value IS NOT NULL
-    GROUP BY sheet.id, sheet."memberId", sheet."invitationId"`;
-  return rows.map((row) => ({
-    memberId: row.memberId,
-    invitationId: row.invitationId,
-    scores: row.scores.split(",").map((pair) => {
-      const colon = pair.lastIndexOf(":");
-      return { criterionId: pair.slice(0, colon), value: Number(pair.slice(colon + 1)) };
-    }),
-  }));
 }

@@ -187,14 +187,17 @@ async function transitionFacts(
       proposalsOpenedAt: true,
       ...auditedFields,
       _count: {
-        select: { invitations: { where: { revokedAt: null } }, proposals: { where: { status: "SUBMITTED" } } },
+        select: {
+          invitations: { where: { revokedAt: null } },
+          proposals: { where: { status: "SUBMITTED" } },
+          recommendations: { where: { status: "APPROVED" } },
+          negotiations: { where: { status: "CONCLUDED" } },
+        },
       },
     },
   });
   // Only a draft's document can still block anything; later it is frozen.
   const documentIssues = rfp.stage === "DRAFT" ? documentReadinessIssues(await loadWorkingDocument(rfpId, tx)) : [];
-  const concludedNegotiations = await tx.negotiation.count({ where: { rfpId, status: "CONCLUDED" } });
-  const approvedRecommendations = await tx.recommendation.count({ where: { rfpId, status: "APPROVED" } });
   return {
     now,
     stage: rfp.stage,
@@ -217,13 +220,19 @@ async function transitionFacts(
             })
           : 0,
     },
-    award: { approved: approvedRecommendations > 0 },
-    negotiation: { concluded: concludedNegotiations > 0 },
+    award: { approved: rfp._count.recommendations > 0 },
+    negotiation: { concluded: rfp._count.negotiations > 0 },
   };
 }
 
+/**
+ * The moves the stage guards allow now, to offer them. Read outside a transaction: in the stages
+ * that need more than the RFP's own row (a draft's document, the evaluation, the interviews) a
+ * change between those reads can only make an offer stale, and `transitionRfp` checks every guard
+ * again in its own transaction before it moves anything.
+ */
 export async function getStageOptions(rfpId: string, now = new Date()) {
-  const facts = await prisma.$transaction((tx) => transitionFacts(tx, rfpId, now));
+  const facts = await transitionFacts(prisma, rfpId, now);
   return availableTransitions(facts.stage, facts);
 }
 
