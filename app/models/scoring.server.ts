@@ -323,6 +323,12 @@ export async function getScoreSheet(
   const paging = sectionPaging(scope.criteria, section);
   const shown = criteriaOnPage(scope.criteria, paging);
   const shownIds = new Set(shown.map((criterion) => criterion.id));
+  const mine = new Set(scope.criteria.map((criterion) => criterion.id));
+  // The requirements on this page: the shown criteria's, and those under no criterion of the
+  // member's (listed on every page); with only their responses — not a long sheet's every section.
+  const onPage = {
+    OR: [{ criterionId: { in: [...shownIds] } }, { criterionId: null }, { criterionId: { notIn: [...mine] } }],
+  } satisfies Prisma.RequirementWhereInput;
   const [proposal, requirements] = await Promise.all([
     prisma.proposal.findFirstOrThrow({
       where: { rfpId, invitationId, status: "SUBMITTED" },
@@ -331,7 +337,10 @@ export async function getScoreSheet(
         executiveSummary: true,
         termMonths: true,
         currency: true,
-        responses: { select: { requirementId: true, compliance: true, explanation: true } },
+        responses: {
+          where: { requirement: onPage },
+          select: { requirementId: true, compliance: true, explanation: true },
+        },
         serviceTiers: {
           orderBy: { position: "asc" },
           select: {
@@ -353,7 +362,7 @@ export async function getScoreSheet(
       },
     }),
     prisma.requirement.findMany({
-      where: { rfpId },
+      where: { rfpId, ...onPage },
       orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
       select: { id: true, code: true, text: true, kind: true, criterionId: true, evidenceRequested: true },
     }),
@@ -370,7 +379,6 @@ export async function getScoreSheet(
     compliance: responses.get(requirement.id)?.compliance ?? null,
     explanation: responses.get(requirement.id)?.explanation ?? "",
   });
-  const mine = new Set(scope.criteria.map((criterion) => criterion.id));
   const { responses: _responses, id: _proposalId, ...content } = proposal;
   return {
     vendorName: scope.vendor.vendorName,

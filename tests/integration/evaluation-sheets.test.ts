@@ -345,6 +345,13 @@ describe("conflict declarations", () => {
   });
 });
 
+function requirementCodes(sheet: SheetPage["sheet"]) {
+  return {
+    shown: sheet.criteria.flatMap((criterion) => criterion.requirements.map((requirement) => requirement.code)),
+    other: sheet.otherRequirements.map((requirement) => requirement.code),
+  };
+}
+
 describe("the score sheet", () => {
   it("shows the vendor's response beside each assigned criterion, with the scale and its descriptors", async () => {
     const ev = await createEvaluation();
@@ -602,9 +609,17 @@ describe("the score sheet", () => {
         ["1", "Technical", 16],
         ["3", "Operations", 16],
       ]);
+      expect(requirementCodes(first)).toEqual({ shown: ["R-02"], other: ["R-01"] });
+      expect(first.criteria.flatMap((criterion) => criterion.requirements)[0]).toMatchObject({
+        compliance: "COMPLIES",
+        explanation: "Answer to R-02: certified since 2019.",
+      });
     }
     const operations = await load("?section=3");
     expect(operations.criteria.map((criterion) => criterion.name)).toEqual(inSection("3").map((leaf) => leaf.name));
+    // Only the page's requirements and responses are read: R-02 (under a criterion of section 1)
+    // is not on section 3's page; R-01, under no criterion, is on every page.
+    expect(requirementCodes(operations)).toEqual({ shown: [], other: ["R-01"] });
     expect(operations.paging).toMatchObject({ current: "3", previous: { number: "1" }, next: null });
 
     // "Save, on to …" on section 3: saves that section and goes where the button said.
