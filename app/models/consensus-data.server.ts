@@ -178,20 +178,26 @@ export type EvaluationFrame = ReturnType<typeof frameOf>;
 
 /**
  * The evaluation without the individual scores, in one query: what the consensus page and its
- * forms need. Of the sheets, only `viewerId`'s own are read, to tell whether they see the scores.
+ * forms need. Of the sheets, only `viewerId`'s own are read, to tell whether they see the scores
+ * (none for `null`: a caller that shows no scores, e.g. the stage guards' offer).
  */
-export async function loadEvaluationFrame(rfpId: string, viewerId: string, db: Db = prisma): Promise<EvaluationFrame> {
+export async function loadEvaluationFrame(
+  rfpId: string,
+  viewerId: string | null,
+  db: Db = prisma,
+): Promise<EvaluationFrame> {
   const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
     where: { id: rfpId },
     select: {
       ...frameSelect,
       scoreSheets: {
-        where: { ...submittedSheets, member: { userId: viewerId } },
+        where: { ...submittedSheets, member: { userId: viewerId ?? "" } },
+        ...(viewerId === null ? { take: 0 } : {}),
         select: { memberId: true, invitationId: true },
       },
     },
   });
-  return frameOf(row, scoreSheets, { userId: viewerId });
+  return frameOf(row, scoreSheets, { userId: viewerId ?? "" });
 }
 
 /** The scores of the sheets that count, as matrix entries (a seat's own criteria only). */
@@ -333,14 +339,25 @@ export function consensusComplete(evaluation: Evaluation) {
   return unsettledItems(statisticsOf(evaluation.matrix)).length === 0;
 }
 
+/** Whether the stage has evaluation facts to read: before the evaluation there is nothing to count. */
+export function hasEvaluationFacts(stage: string) {
+  return stage === "EVALUATION" || stage === "SHORTLIST";
+}
+
+export const NO_EVALUATION_FACTS = {
+  scoring: { sheetsPending: 0, consensusComplete: false },
+  shortlist: { decided: false, size: 0 },
+};
+
+export type EvaluationFacts = typeof NO_EVALUATION_FACTS;
+
 /**
- * What the stage guards need from the evaluation (see domain/workflow). Before the evaluation
- * stage there is nothing to count, so no query is made.
+ * What the stage guards need from the evaluation (see domain/workflow), read in the caller's
+ * transaction from every score: the check before a move. Pages that only offer the moves use
+ * `offeredEvaluationFacts` (models/consensus-summary), which reuses the cached panel summary.
  */
-export async function evaluationFacts(tx: TransactionClient, rfpId: string, stage: string) {
-  if (stage !== "EVALUATION" && stage !== "SHORTLIST") {
-    return { scoring: { sheetsPending: 0, consensusComplete: false }, shortlist: { decided: false, size: 0 } };
-  }
+export async function evaluationFacts(tx: TransactionClient, rfpId: string, stage: string): Promise<EvaluationFacts> {
+  if (!hasEvaluationFacts(stage)) return NO_EVALUATION_FACTS;
   const evaluation = await loadEvaluation(rfpId, tx);
   return {
     scoring: {

@@ -5,12 +5,17 @@ import { type GroupViews, groupViews } from "~/domain/groups";
 import { LruCache } from "~/utils/lru-cache";
 import { singleton } from "~/utils/singleton.server";
 import {
+  type EvaluationFacts,
   type EvaluationFrame,
+  hasEvaluationFacts,
+  loadEvaluationFrame,
   loadSubmittedScores,
   matrixOf,
+  NO_EVALUATION_FACTS,
   scoreEntries,
   statisticsOf,
 } from "./consensus-data.server";
+import { sheetsComplete } from "./scoring.server";
 
 /**
  * What the consensus page needs from every vendor's scores, not just the one on screen: how many
@@ -105,5 +110,25 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
     flagged: vendors.reduce((sum, vendor) => sum + vendor.flagged, 0),
     unsettled: unsettledItems(statistics).length,
     groups: groupViews(matrix, membership),
+  };
+}
+
+/**
+ * The evaluation facts of the stage guards (consensus-data `evaluationFacts`) for offering the
+ * moves on a page, without reading every score on every view: whether consensus is complete comes
+ * from the panel summary, computed once per change of the scores. The same facts: the summary's
+ * matrix is built from the same sheets, seats and consensus scores. The move itself checks them
+ * again from every score in its own transaction.
+ */
+export async function offeredEvaluationFacts(rfpId: string, stage: string): Promise<EvaluationFacts> {
+  if (!hasEvaluationFacts(stage)) return NO_EVALUATION_FACTS;
+  const [frame, sheets] = await Promise.all([loadEvaluationFrame(rfpId, null), sheetsComplete(prisma, rfpId)]);
+  const summary = frame.rfp.consensusOpenedAt ? await panelSummary(frame) : null;
+  return {
+    scoring: {
+      sheetsPending: sheets.expected - sheets.submitted,
+      consensusComplete: summary?.ok === true && summary.unsettled === 0,
+    },
+    shortlist: { decided: frame.rfp.shortlistDecidedAt !== null, size: frame.rfp._count.shortlist },
   };
 }

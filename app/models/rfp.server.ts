@@ -14,7 +14,8 @@ import type { RfpDetailsInput } from "~/schemas/rfp";
 import { ConflictError, FieldError } from "~/utils/errors.server";
 import { cancellationMessage } from "~/utils/messages";
 import { type Actor, recordAudit, type UserActor } from "./audit.server";
-import { evaluationFacts } from "./consensus-data.server";
+import { type EvaluationFacts, evaluationFacts } from "./consensus-data.server";
+import { offeredEvaluationFacts } from "./consensus-summary.server";
 import { freezeDocument, loadWorkingDocument } from "./document.server";
 import { BUYER_NAME, issueInvitationLink } from "./invitation-link.server";
 import { recordProposalsOpened } from "./opening.server";
@@ -178,6 +179,7 @@ async function transitionFacts(
   tx: Prisma.TransactionClient,
   rfpId: string,
   now: Date,
+  evaluation: (stage: RfpStage) => Promise<EvaluationFacts> = (stage) => evaluationFacts(tx, rfpId, stage),
 ): Promise<TransitionFacts & { stage: RfpStage; version: number }> {
   const rfp = await tx.rfp.findUniqueOrThrow({
     where: { id: rfpId },
@@ -206,7 +208,7 @@ async function transitionFacts(
     document: { issues: documentIssues },
     invitations: { active: rfp._count.invitations },
     proposals: { submitted: rfp._count.proposals, opened: rfp.proposalsOpenedAt !== null },
-    ...(await evaluationFacts(tx, rfpId, rfp.stage)),
+    ...(await evaluation(rfp.stage)),
     interviews: {
       // Every shortlisted vendor must have been interviewed and debriefed before the decision.
       shortlistedWithoutDebrief:
@@ -232,7 +234,7 @@ async function transitionFacts(
  * again in its own transaction before it moves anything.
  */
 export async function getStageOptions(rfpId: string, now = new Date()) {
-  const facts = await transitionFacts(prisma, rfpId, now);
+  const facts = await transitionFacts(prisma, rfpId, now, (stage) => offeredEvaluationFacts(rfpId, stage));
   return availableTransitions(facts.stage, facts);
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { evaluationFacts, NO_EVALUATION_FACTS } from "~/models/consensus-data.server";
+import { offeredEvaluationFacts } from "~/models/consensus-summary.server";
 import * as overviewRoute from "~/routes/rfps.$rfpId._index";
 import * as consensusRoute from "~/routes/rfps.$rfpId.consensus";
 import {
@@ -535,5 +537,21 @@ describe("stage guard: evaluation → shortlist", () => {
     expect((await overview(t))?.allowed).toBe(true);
     expect((await move(t)).status).toBe(302);
     expect((await prisma.rfp.findUniqueOrThrow({ where: { id: t.rfp.id } })).stage).toBe("SHORTLIST");
+  });
+
+  it("the facts offered on the page (from the cached summary) are those the move checks", async () => {
+    const t = await setup();
+    const same = async () => {
+      const offered = await offeredEvaluationFacts(t.rfp.id, "EVALUATION");
+      expect(offered).toEqual(await prisma.$transaction((tx) => evaluationFacts(tx, t.rfp.id, "EVALUATION")));
+      return offered;
+    };
+    expect((await same()).scoring).toEqual({ sheetsPending: 12, consensusComplete: false });
+    await writeAllSheets(t);
+    await openConsensusDirectly(t.rfp.id);
+    expect((await same()).scoring).toEqual({ sheetsPending: 0, consensusComplete: false });
+    await settleFlaggedItems(t);
+    expect((await same()).scoring).toEqual({ sheetsPending: 0, consensusComplete: true });
+    expect(await offeredEvaluationFacts(t.rfp.id, "PUBLISHED")).toEqual(NO_EVALUATION_FACTS);
   });
 });
