@@ -1,6 +1,12 @@
 import { Link } from "@remix-run/react";
 import { lazy, type ReactNode, Suspense } from "react";
-import { RESULT_METHOD_INFO, RESULT_METHODS, type ResultMethod, type ResultsView } from "~/domain/evaluation-results";
+import {
+  type PageTotal,
+  RESULT_METHOD_INFO,
+  RESULT_METHODS,
+  type ResultMethod,
+  type ResultsPageView,
+} from "~/domain/evaluation-results";
 import type { VendorPriceEvaluation } from "~/domain/price-envelope";
 import { rankedTotals, TREATMENT_LABELS } from "~/domain/results-export";
 import type { VendorTotal } from "~/domain/scoring";
@@ -61,7 +67,7 @@ export function TotalsTable({
   prices,
   currency,
 }: {
-  view: ResultsView;
+  view: ResultsPageView;
   nameOf: (id: string) => string;
   prices: VendorPriceEvaluation[] | null;
   currency: string;
@@ -161,7 +167,7 @@ export function ChartWithTable({
   );
 }
 
-export function ByCriterionTable({ view, nameOf }: { view: ResultsView; nameOf: (id: string) => string }) {
+export function ByCriterionTable({ view, nameOf }: { view: ResultsPageView; nameOf: (id: string) => string }) {
   const rows = rankedTotals(view);
   return (
     <div className="table-wrap">
@@ -200,13 +206,13 @@ export function ByCriterionTable({ view, nameOf }: { view: ResultsView; nameOf: 
   );
 }
 
-export function pointsFor(row: VendorTotal, topLevelId: string) {
+export function pointsFor(row: PageTotal, topLevelId: string) {
   if (row.total === null) return null;
   return row.byTopLevel.find((entry) => entry.topLevelId === topLevelId)?.points ?? null;
 }
 
 /** The numbers behind the radars: share of each axis attained, 100% = top of every scale. */
-export function ProfileTable({ view, nameOf }: { view: ResultsView; nameOf: (id: string) => string }) {
+export function ProfileTable({ view, nameOf }: { view: ResultsPageView; nameOf: (id: string) => string }) {
   const { axisIds, values } = view.profile;
   return (
     <div className="table-wrap">
@@ -223,7 +229,7 @@ export function ProfileTable({ view, nameOf }: { view: ResultsView; nameOf: (id:
           </tr>
         </thead>
         <tbody>
-          {view.matrix.vendorIds.map((vendorId, v) => (
+          {view.vendorIds.map((vendorId, v) => (
             <tr key={vendorId}>
               <th scope="row">{nameOf(vendorId)}</th>
               {axisIds.map((id, a) => (
@@ -245,7 +251,7 @@ export function QualityPriceTable({
   nameOf,
   currency,
 }: {
-  view: ResultsView;
+  view: ResultsPageView;
   prices: VendorPriceEvaluation[];
   nameOf: (id: string) => string;
   currency: string;
@@ -285,7 +291,7 @@ export function CalibrationTable({
   nameOf,
   groupOf,
 }: {
-  view: ResultsView;
+  view: ResultsPageView;
   nameOf: (id: string) => string;
   groupOf: (id: string) => string | null;
 }) {
@@ -333,13 +339,13 @@ export function CalibrationTable({
   );
 }
 
-function panelMean(view: ResultsView) {
+function panelMean(view: ResultsPageView) {
   const rows = (view.calibration ?? []).filter((row) => row.mean !== null);
   const count = rows.reduce((sum, row) => sum + row.count, 0);
   return count > 0 ? rows.reduce((sum, row) => sum + (row.mean ?? 0) * row.count, 0) / count : null;
 }
 
-export function GroupsTable({ view, nameOf }: { view: ResultsView; nameOf: (id: string) => string }) {
+export function GroupsTable({ view, nameOf }: { view: ResultsPageView; nameOf: (id: string) => string }) {
   const { groups, vendors } = view.groups;
   if (groups.length < 2) {
     return (
@@ -381,7 +387,7 @@ export { QualityPriceScatter, StackedBars, VendorRadar };
 
 // ── Chart data: the same numbers as the tables, shaped for recharts ─────────────────────────
 
-export function stackedBarsData(view: ResultsView, nameOf: (id: string) => string) {
+export function stackedBarsData(view: ResultsPageView, nameOf: (id: string) => string) {
   return {
     series: view.topLevel.map((criterion) => ({ key: criterion.id, label: criterion.name })),
     rows: rankedTotals(view)
@@ -393,8 +399,8 @@ export function stackedBarsData(view: ResultsView, nameOf: (id: string) => strin
   };
 }
 
-export function radarData(view: ResultsView, nameOf: (id: string) => string) {
-  return view.matrix.vendorIds.map((vendorId, v) => ({
+export function radarData(view: ResultsPageView, nameOf: (id: string) => string) {
+  return view.vendorIds.map((vendorId, v) => ({
     vendor: nameOf(vendorId),
     axes: view.profile.axisIds.map((id, a) => ({
       criterion: nameOf(id),
@@ -403,7 +409,7 @@ export function radarData(view: ResultsView, nameOf: (id: string) => string) {
   }));
 }
 
-export function scatterData(view: ResultsView, prices: VendorPriceEvaluation[], nameOf: (id: string) => string) {
+export function scatterData(view: ResultsPageView, prices: VendorPriceEvaluation[], nameOf: (id: string) => string) {
   const quality = new Map(view.quality.map((row) => [row.vendorId, row.total]));
   return prices.flatMap((row) => {
     const score = quality.get(row.vendorId) ?? null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exampleCriteria, exampleEvaluators, exampleGroups, exampleScores, exampleVendors } from "./evaluation.fixture";
-import { computeResults, priceShareOf, type ResultsInput } from "./evaluation-results";
-import type { ScaledCriterionNode } from "./scoring";
+import { computeResults, priceShareOf, type ResultsInput, resultsPageView } from "./evaluation-results";
+import type { ScaledCriterionNode, VendorTotal } from "./scoring";
 
 function input(overrides: Partial<ResultsInput> = {}): ResultsInput {
   return {
@@ -102,5 +102,43 @@ describe("computeResults", () => {
   it("computes the price share of the tree", () => {
     expect(priceShareOf(withPrice)).toBeCloseTo(0.25, 10);
     expect(priceShareOf(exampleCriteria)).toBe(0);
+  });
+});
+
+describe("resultsPageView", () => {
+  it("keeps what the results page draws and leaves the per-item data on the server", () => {
+    const shares = new Map<string, number | null>(exampleVendors.map((id, index) => [id, index === 0 ? null : 0.8]));
+    const result = computeResults(input({ criteria: withPrice, priceShares: shares }), "normalized");
+    if (!result.ok) throw new Error(result.errors.join(" "));
+    const { view } = result;
+    const page = resultsPageView(view);
+    const sameTotals = (rows: readonly VendorTotal[] | null) =>
+      rows?.map(({ vendorId, total, coverage, byTopLevel, rank, tied }) => ({
+        vendorId,
+        total,
+        coverage,
+        byTopLevel,
+        rank,
+        tied,
+      })) ?? null;
+    expect(page.quality).toEqual(sameTotals(view.quality));
+    expect(page.combined).toEqual(sameTotals(view.combined));
+    expect(page.combined).not.toBeNull();
+    expect(page.vendorIds).toEqual(view.matrix.vendorIds);
+    expect(page.unpricedVendorIds).toEqual([exampleVendors[0]]);
+    expect(page.groups.vendors).toEqual(view.groups.vendors);
+    expect(page.groups.groups).toEqual(
+      view.groups.groups.map((group) => ({ group: group.group, evaluatorIds: group.evaluatorIds })),
+    );
+    expect(page).toMatchObject({
+      method: "normalized",
+      topLevel: view.topLevel,
+      profile: view.profile,
+      calibration: view.calibration,
+      priceShares: view.priceShares,
+    });
+    for (const dropped of ["statistics", "matrix", "sensitivityTable", "attainment"])
+      expect(page).not.toHaveProperty(dropped);
+    expect(JSON.stringify(page).length).toBeLessThan(JSON.stringify(view).length / 2);
   });
 });

@@ -91,6 +91,56 @@ export type ResultsView = {
 
 export type ResultsComputation = { ok: true; view: ResultsView } | { ok: false; errors: string[] };
 
+/** A vendor's total as the results page shows it: by top-level criterion, not per leaf. */
+export type PageTotal = Omit<VendorTotal, "contributions" | "missingCriterionIds">;
+
+/**
+ * What the results page draws of a computation: the totals, the top-level breakdown, the profiles,
+ * the calibration and each group's ranks. The item statistics, the score matrix, the groups' own
+ * totals and the sensitivity table stay on the server (the exports and the sensitivity page use
+ * them): on the benchmark RFP they were 2.2 MB of the page's data, for tables it never drew.
+ */
+export type ResultsPageView = Pick<
+  ResultsView,
+  "method" | "topLevel" | "oralWeight" | "priceShare" | "priceIncluded" | "priceShares" | "calibration" | "profile"
+> & {
+  quality: PageTotal[];
+  combined: PageTotal[] | null;
+  /** The vendors in the computation's order (the profile's rows). */
+  vendorIds: string[];
+  unpricedVendorIds: string[];
+  groups: { groups: { group: string; evaluatorIds: string[] }[]; vendors: GroupViews["vendors"] };
+};
+
+export function resultsPageView(view: ResultsView): ResultsPageView {
+  const pageTotal = ({ vendorId, total, coverage, byTopLevel, rank, tied }: VendorTotal): PageTotal => ({
+    vendorId,
+    total,
+    coverage,
+    byTopLevel,
+    rank,
+    tied,
+  });
+  return {
+    method: view.method,
+    topLevel: view.topLevel,
+    oralWeight: view.oralWeight,
+    priceShare: view.priceShare,
+    priceIncluded: view.priceIncluded,
+    priceShares: view.priceShares,
+    calibration: view.calibration,
+    profile: view.profile,
+    quality: view.quality.map(pageTotal),
+    combined: view.combined?.map(pageTotal) ?? null,
+    vendorIds: view.matrix.vendorIds.slice(),
+    unpricedVendorIds: view.unpricedVendorIds,
+    groups: {
+      groups: view.groups.groups.map((group) => ({ group: group.group, evaluatorIds: group.evaluatorIds.slice() })),
+      vendors: view.groups.vendors,
+    },
+  };
+}
+
 export function computeResults(
   input: ResultsInput,
   method: ResultMethod,

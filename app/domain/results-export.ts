@@ -54,7 +54,7 @@ export function exportSheets(input: ExportInput): ExportSheet[] {
 }
 
 /** The totals shown as "the results": quality + price when price counts, quality alone otherwise. */
-export function rankedTotals(view: ResultsView): VendorTotal[] {
+export function rankedTotals<T extends { rank: number | null }>(view: { quality: T[]; combined: T[] | null }): T[] {
   return sortByRank(view.combined ?? view.quality);
 }
 

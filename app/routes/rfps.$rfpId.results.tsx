@@ -19,6 +19,7 @@ import {
 } from "~/components/results";
 import { Alert } from "~/components/ui/alert";
 import { EmptyState } from "~/components/ui/empty-state";
+import { resultsPageView } from "~/domain/evaluation-results";
 import { getResults, type PriceStatus, requireResultsAccess } from "~/models/results.server";
 import { resultMethodOf } from "~/schemas/results";
 import { requireUser } from "~/utils/auth.server";
@@ -30,8 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await requireResultsAccess(user, params.rfpId ?? "");
   const method = resultMethodOf(new URL(request.url));
-  const results = await getResults(access, method);
-  return { ...results, membership: access.membership };
+  const { computation, ...results } = await getResults(access, method);
+  return {
+    ...results,
+    groupSentences: "groupSentences" in results ? results.groupSentences : [],
+    // Only what the page draws (domain/evaluation-results resultsPageView); the exports read the rest.
+    computation: computation?.ok ? { ok: true as const, view: resultsPageView(computation.view) } : computation,
+    membership: access.membership,
+  };
 }
 
 export default function ResultsPage() {

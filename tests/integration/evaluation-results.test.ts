@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { getSensitivity } from "~/models/results.server";
+import { getResults, type getSensitivity, requireResultsAccess } from "~/models/results.server";
 import * as resultsRoute from "~/routes/rfps.$rfpId.results";
 import * as csvRoute from "~/routes/rfps.$rfpId.results[.]csv";
 import * as xlsxRoute from "~/routes/rfps.$rfpId.results[.]xlsx";
@@ -117,7 +117,9 @@ describe("results", () => {
       },
     });
     // Without Ines on Acme: service desk (3, 5) → 4, security (4, 4) → 4: unchanged at 80.
-    const recused = (await get(resultsRoute, scenario, "results")).data as ResultsPage;
+    // The item statistics are not part of the page's data (only of the exports): read them from the model.
+    const lead = { ...(await prisma.user.findUniqueOrThrow({ where: { id: scenario.lead.id } })), sessionId: "test" };
+    const recused = await getResults(await requireResultsAccess(lead, scenario.rfp.id), "raw");
     if (!recused.computation?.ok) throw new Error("no results");
     const acmeItem = recused.computation.view.statistics[0]?.[0];
     expect(acmeItem?.count).toBe(2);
