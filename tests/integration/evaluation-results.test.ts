@@ -216,6 +216,8 @@ describe("sensitivity", () => {
     const page = result.data as SensitivityPage;
     if (!page.analysis?.whatIf.ok) throw new Error("no analysis");
     const names = new Map(page.results.vendors.map((vendor) => [vendor.id, vendor.name]));
+    // Of the results computation the page gets only what it says about it.
+    expect(page.results.computation).toEqual({ ok: true, view: { priceIncluded: true, unpricedVendorIds: [] } });
     const first = page.analysis.whatIf.totals.find((row) => row.rank === 1);
     // Price at 90%: the cheapest bid leads.
     expect(names.get(first?.vendorId ?? "")).toBe("Cobalt Support GmbH");
