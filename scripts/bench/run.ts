@@ -74,6 +74,8 @@ const PAGES: PageSpec[] = [
   },
   { name: "executive review", path: (ids) => `/rfps/${ids.rfpId}/review` },
   { name: "negotiation (60 terms)", path: (ids) => `/rfps/${ids.rfpId}/negotiation/terms` },
+  // Not named by the issue; here because it reads every score (38,400) on each view.
+  { name: "results (every score)", path: (ids) => `/rfps/${ids.rfpId}/results` },
 ];
 
 function log(message: string) {
