@@ -85,9 +85,12 @@ for (const page of pages) {
 const headers = ["page", "CPU ms/view", "wall ms/view", "HTML KB"];
 const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]?.length ?? 0)));
 const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
-console.log(`CPU per page view in process, ${VIEWS} views each (Node ${process.version}, ${os.cpus().length} cores)`);
-console.log(line(headers));
-console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-for (const row of rows) console.log(line(row));
+const report = [
+  `CPU per page view in process, ${VIEWS} views each (Node ${process.version}, ${os.cpus().length} cores)`,
+  line(headers),
+  `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`,
+  ...rows.map(line),
+];
+process.stdout.write(`${report.join("\n")}\n`);
 if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 process.exit(0);

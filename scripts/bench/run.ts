@@ -16,7 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startThrowawayPostgres } from "../lib/pg-cluster";
-import { type AutosaveIds, measureAutosave } from "./autosave";
+import { measureAutosave } from "./autosave";
 import { bundleSizes } from "./bundles";
 import { domainTimings } from "./domain";
 import { PAGES, type SeedIds } from "./pages";
