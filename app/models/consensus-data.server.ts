@@ -190,8 +190,8 @@ export async function loadEvaluationFrame(
     select: {
       ...frameSelect,
       scoreSheets: {
+        // No user has the id "": a null viewer reads no sheet.
         where: { ...submittedSheets, member: { userId: viewerId ?? "" } },
-        ...(viewerId === null ? { take: 0 } : {}),
         select: { memberId: true, invitationId: true },
       },
     },

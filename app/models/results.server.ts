@@ -279,7 +279,7 @@ export function resultsFromFacts(facts: EvaluationFacts, showPrices: boolean, me
     prices,
   };
   if (input.evaluators.length === 0 && facts.consensus.length === 0) {
-    return { ...base, computation: null };
+    return { ...base, computation: null, groupSentences: [] };
   }
   const computation = computeResults(input, method, nameOf);
   return { ...base, computation, groupSentences: computation.ok ? groupSentences(computation.view, nameOf) : [] };

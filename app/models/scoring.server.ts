@@ -150,17 +150,11 @@ async function panelMatrix(client: Client, rfpId: string, detail: "counts" | "pr
   const [vendors, criteria, members] = await Promise.all([
     evaluatedVendors(client, rfpId),
     writtenCriteria(client, rfpId),
-    detail === "progress"
-      ? client.rfpMember.findMany({
-          where: { rfpId, role: "PANEL" },
-          orderBy: { addedAt: "asc" },
-          select: panelProgressSelect,
-        })
-      : client.rfpMember.findMany({
-          where: { rfpId, role: "PANEL" },
-          orderBy: { addedAt: "asc" },
-          select: panelMemberSelect,
-        }),
+    client.rfpMember.findMany({
+      where: { rfpId, role: "PANEL" },
+      orderBy: { addedAt: "asc" },
+      select: detail === "progress" ? panelProgressSelect : panelMemberSelect,
+    }),
   ]);
   const vendorIds = vendors.map((vendor) => vendor.invitationId);
   const rows: PanelMatrixRow[] = members;

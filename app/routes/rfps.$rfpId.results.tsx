@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { computation, ...results } = await getResults(access, method);
   return {
     ...results,
-    groupSentences: "groupSentences" in results ? results.groupSentences : [],
     // Only what the page draws (domain/evaluation-results resultsPageView); the exports read the rest.
     computation: computation?.ok ? { ok: true as const, view: resultsPageView(computation.view) } : computation,
     membership: access.membership,
