@@ -6,6 +6,14 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import {
+  type AdmissionConfig,
+  type AdmissionGate,
+  createAdmissionGate,
+  type Release,
+  readAdmissionConfig,
+  requestKind,
+} from "../../app/utils/admission.server";
 import { crossSiteRefusal } from "../../app/utils/csrf.server";
 import { logger } from "../../app/utils/logger.server";
 import { runWithRequestContext } from "../../app/utils/request-context.server";
@@ -18,6 +26,8 @@ export type AppOptions = {
   publicDir?: string;
   /** Extra origins mutations may come from (behind a proxy that rewrites Host). */
   allowedOrigins?: string[];
+  /** Concurrency limits (admission control); from MAX_REQUESTS_IN_FLIGHT etc. when absent. */
+  admission?: AdmissionConfig;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -29,7 +39,8 @@ export function loggablePath(path: string) {
 
 /**
  * The HTTP layer in one place: request ids, security headers with a per-request CSP nonce,
- * compression, static files, the cross-site check for mutations, request logging, then Remix.
+ * compression, static files, the cross-site check for mutations, request logging, admission
+ * control (503 for page loads under overload), then Remix.
  */
 export function createApp(options: AppOptions) {
   const app = express();
@@ -135,6 +146,8 @@ export function createApp(options: AppOptions) {
     next();
   });
 
+  app.use(admissionControl(createAdmissionGate(options.admission ?? readAdmissionConfig())));
+
   app.all(
     "*",
     createRequestHandler({
@@ -148,4 +161,63 @@ export function createApp(options: AppOptions) {
   );
 
   return app;
+}
+
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Waits for a slot before Remix sees the request (see admission.server.ts for who is shed) and
+ * frees it when the response is done or the client goes away. Liveness (/healthz) bypasses the
+ * gate: it must answer under load, and it is the benchmark's baseline.
+ */
+function admissionControl(gate: AdmissionGate): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.path === "/healthz") return next();
+    let done = false;
+    let release: Release | null = null;
+    const finish = () => {
+      done = true;
+      release?.();
+    };
+    res.once("finish", finish);
+    res.once("close", finish);
+    gate.enter(requestKind(req.method, req.path)).then((admitted) => {
+      // The client gave up while it waited: nobody is left to answer.
+      if (done) return admitted?.();
+      if (admitted) {
+        release = admitted;
+        return next();
+      }
+      const { inFlight, queued } = gate.stats();
+      logger.warn({ path: loggablePath(req.path), inFlight, queued }, "busy: page load shed");
+      res
+        .status(503)
+        .set({ "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" })
+        .type("html")
+        .send(busyPage(req.originalUrl));
+    }, next);
+  };
+}
+
+/** Self-contained (no scripts: the CSP allows only nonced ones); the browser retries on its own. */
+function busyPage(retryUrl: string) {
+  const href = retryUrl.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}">
+<title>Shortlist is busy</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937;max-width:32rem;margin:4rem auto;padding:0 1rem}</style>
+</head>
+<body>
+<main>
+<h1>Shortlist is busy</h1>
+<p>Too many requests are arriving at once. This page will try again in a few seconds.</p>
+<p><a href="${href}">Try again now</a></p>
+</main>
+</body>
+</html>
+`;
 }
