@@ -114,6 +114,10 @@ async function measureDatabase(label: string, databaseUrl: string) {
       DEMO_DATA: "0",
       LOG_LEVEL: "warn",
       QUERY_COUNTING: "1",
+      // The bench measures capacity: page loads queue instead of being shed with a 503 (admission
+      // control, scripts/server/app.ts), so every request of a run is a served page.
+      MAX_QUEUE_WAIT_MS: "600000",
+      MAX_QUEUED_REQUESTS: "100000",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

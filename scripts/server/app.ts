@@ -167,12 +167,14 @@ const RETRY_AFTER_SECONDS = 2;
 
 /**
  * Waits for a slot before Remix sees the request (see admission.server.ts for who is shed) and
- * frees it when the response is done or the client goes away. Liveness (/healthz) bypasses the
- * gate: it must answer under load, and it is the benchmark's baseline.
+ * frees it when the response is done or the client goes away. The probes bypass the gate: liveness
+ * (/healthz) must answer under load and is the benchmark's baseline; readiness (/readyz) says whether
+ * the database answers, and failing it for load would take every busy instance out of a load
+ * balancer at once (an overload turned into an outage).
  */
 function admissionControl(gate: AdmissionGate): express.RequestHandler {
   return (req, res, next) => {
-    if (req.path === "/healthz") return next();
+    if (req.path === "/healthz" || req.path === "/readyz") return next();
     let done = false;
     let release: Release | null = null;
     const finish = () => {

@@ -76,7 +76,7 @@ async function firstShedProbe() {
 }
 
 describe("under overload", () => {
-  it("turns page loads away with 503 + Retry-After, keeps /healthz up, and lets queued saves and data requests finish", async () => {
+  it("turns page loads away with 503 + Retry-After, keeps the probes up, and lets queued saves and data requests finish", async () => {
     // Before: the sign-in page loads normally through the gate.
     expect((await send("/login")).status).toBe(200);
 
@@ -118,13 +118,20 @@ describe("under overload", () => {
       expect(revalidation.settled()).toBe(false);
       expect(signIn.settled()).toBe(false);
 
-      // Liveness answers while the gate is full.
+      // Liveness answers while the gate is full; readiness is not shed either (it waits for the
+      // database, which is held, and answers once it is free).
       const health = await send("/healthz");
       expect(health.status).toBe(200);
       expect(await health.text()).toBe("ok");
+      const readiness = pending("/readyz");
 
+      await delay(MAX_QUEUE_WAIT_MS + 100);
+      expect(readiness.settled()).toBe(false);
       await releaseDatabase();
       expect((await heldPage.response).status).toBe(200);
+      const ready = await readiness.response;
+      expect(ready.status).toBe(200);
+      expect(await ready.text()).toBe("ready");
       const signedIn = await signIn.response;
       expect(signedIn.status).toBe(302);
       expect(signedIn.headers.get("Location")).toBe("/dashboard");
