@@ -73,3 +73,53 @@ describe("route matching (patched @remix-run/router)", () => {
     }
   });
 });
+
+describe("route matching by first segment (patched @remix-run/router)", () => {
+  const routes: AgnosticRouteObject[] = [
+    {
+      id: "root",
+      path: "/",
+      children: [
+        { id: "home", index: true },
+        { id: "login", path: "login" },
+        { id: "rfps", path: "rfps", children: [{ id: "rfps-index", index: true }] },
+        { id: "rfp", path: "rfps/:rfpId" },
+        { id: "portal", path: "v/:token", children: [{ id: "portal-index", index: true }] },
+        { id: "lang", path: ":lang/about" },
+        { id: "exact-case", path: "Reports", caseSensitive: true },
+        { id: "optional", path: "files/:name?" },
+        { id: "splat", path: "*" },
+      ],
+    },
+  ];
+
+  it("still tries dynamic and splat branches for a first segment no static route starts with", () => {
+    expect(ids(matchRoutes(routes, "/"))).toEqual(["root", "home"]);
+    expect(ids(matchRoutes(routes, "/en/about"))).toEqual(["root", "lang"]);
+    expect(ids(matchRoutes(routes, "/nowhere"))).toEqual(["root", "splat"]);
+    expect(ids(matchRoutes(routes, "/login/extra"))).toEqual(["root", "splat"]);
+  });
+
+  it("keeps the rank between static and dynamic branches that share a first segment", () => {
+    expect(ids(matchRoutes(routes, "/login"))).toEqual(["root", "login"]);
+    expect(ids(matchRoutes(routes, "/rfps"))).toEqual(["root", "rfps", "rfps-index"]);
+    expect(ids(matchRoutes(routes, "/rfps/r1"))).toEqual(["root", "rfp"]);
+    // A dynamic first segment competes with the static one: "login/about" is ":lang/about".
+    expect(ids(matchRoutes(routes, "/login/about"))).toEqual(["root", "lang"]);
+    expect(ids(matchRoutes(routes, "/v/tok"))).toEqual(["root", "portal", "portal-index"]);
+  });
+
+  it("compares first segments without case unless the route is case-sensitive, and decodes them", () => {
+    expect(ids(matchRoutes(routes, "/LOGIN"))).toEqual(["root", "login"]);
+    expect(ids(matchRoutes(routes, "/Reports"))).toEqual(["root", "exact-case"]);
+    expect(ids(matchRoutes(routes, "/reports"))).toEqual(["root", "splat"]);
+    expect(ids(matchRoutes(routes, "/%6Cogin"))).toEqual(["root", "login"]);
+  });
+
+  it("matches exploded optional segments and partial matches", () => {
+    expect(ids(matchRoutes(routes, "/files"))).toEqual(["root", "optional"]);
+    expect(matchRoutes(routes, "/files/a.pdf")?.at(-1)?.params.name).toBe("a.pdf");
+    expect(ids(matchRoutes(routes, "/login", "/"))).toEqual(["root", "login"]);
+    expect(ids(matchRoutes(routes, "/app/login", "/app"))).toEqual(["root", "login"]);
+  });
+});
