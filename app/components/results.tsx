@@ -9,7 +9,6 @@ import {
 } from "~/domain/evaluation-results";
 import type { VendorPriceEvaluation } from "~/domain/price-envelope";
 import { rankedTotals, TREATMENT_LABELS } from "~/domain/results-export";
-import type { VendorTotal } from "~/domain/scoring";
 import { useHydrated } from "./document-parts";
 import { Badge } from "./ui/badge";
 

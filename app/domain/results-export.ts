@@ -1,7 +1,7 @@
 import type { ResultMethod, ResultsView } from "./evaluation-results";
 import { RESULT_METHOD_INFO } from "./evaluation-results";
 import type { VendorPriceEvaluation } from "./price-envelope";
-import { sortByRank, type VendorTotal } from "./scoring";
+import { sortByRank } from "./scoring";
 
 /**
  * The score matrix and results as plain tables, one per view: the XLSX export writes each as a
