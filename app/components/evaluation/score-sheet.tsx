@@ -392,7 +392,9 @@ function CriterionScore({
                 {...scoreRegistration}
               />
               <span className="scale__value">{point}</span>
-              <span className="scale__descriptor">{criterion.descriptors[point - criterion.scaleMin] ?? ""}</span>
+              {criterion.descriptors[point - criterion.scaleMin] ? (
+                <span className="scale__descriptor">{criterion.descriptors[point - criterion.scaleMin]}</span>
+              ) : null}
             </label>
           ))}
           <span className="field__error" id={`${scoreName}-error`}>
