@@ -123,3 +123,29 @@ describe("route matching by first segment (patched @remix-run/router)", () => {
     expect(ids(matchRoutes(routes, "/app/login", "/app"))).toEqual(["root", "login"]);
   });
 });
+
+describe("remembered matches (patched @remix-run/router)", () => {
+  it("gives every caller its own copy of a remembered match", () => {
+    const routes = rfpRoutes();
+    const first = matchRoutes(routes, "/rfps/abc/scoring/def");
+    const root = first?.[0];
+    if (!first || !root) throw new Error("no match");
+    root.params.rfpId = "changed by a caller";
+    first.pop();
+    const again = matchRoutes(routes, "/rfps/abc/scoring/def");
+    expect(ids(again)).toEqual(["root", "rfp", "sheet"]);
+    expect(again?.at(-1)?.params).toEqual({ rfpId: "abc", invitationId: "def" });
+    // As unpatched: one params object shared by the matches of a result.
+    expect(again?.[0]?.params).toBe(again?.[2]?.params);
+    expect(again?.[1]?.pathnameBase).toBe("/rfps/abc");
+    expect(matchRoutes(routes, "/rfps/xyz/scoring/def")?.at(-1)?.params.rfpId).toBe("xyz");
+  });
+
+  it("answers correctly beyond the bound of the memo, and remembers no-match too", () => {
+    const routes: AgnosticRouteObject[] = [{ id: "item", path: "/items/:id" }];
+    for (let n = 0; n < 1500; n++) expect(matchRoutes(routes, `/items/i${n}`)?.[0]?.params.id).toBe(`i${n}`);
+    expect(matchRoutes(routes, "/items/i0")?.[0]?.params.id).toBe("i0");
+    expect(matchRoutes(routes, "/elsewhere")).toBeNull();
+    expect(matchRoutes(routes, "/elsewhere")).toBeNull();
+  });
+});
