@@ -4,7 +4,6 @@ import {
   type Declaration,
   decisionNoteProblem,
   declarationChangeProblem,
-  expectsSheet,
   mayReadProposal,
   pendingConflicts,
   undeclaredVendors,
@@ -49,10 +48,7 @@ describe("vendorAccess", () => {
     for (const vendor of VENDORS) expect(vendorAccess(vendor, VENDORS, declarations).kind).toBe("recused_panel");
   });
 
-  it("expects a sheet unless recused, and reads only open proposals", () => {
-    expect(expectsSheet({ kind: "pending" })).toBe(true);
-    expect(expectsSheet({ kind: "recused_vendor" })).toBe(false);
-    expect(expectsSheet({ kind: "recused_panel" })).toBe(false);
+  it("reads only open proposals", () => {
     expect(mayReadProposal({ kind: "pending" })).toBe(false);
     expect(mayReadProposal({ kind: "open", mitigation: null })).toBe(true);
   });

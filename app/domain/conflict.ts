@@ -80,11 +80,6 @@ export function mayReadProposal(access: VendorAccess) {
   return access.kind === "open";
 }
 
-/** Recused pairs produce no sheet; everything else (even a pending conflict) is expected to. */
-export function expectsSheet(access: VendorAccess) {
-  return access.kind !== "recused_vendor" && access.kind !== "recused_panel";
-}
-
 export function conflictDescriptionProblem(hasConflict: boolean, description: string): string | null {
   if (!hasConflict) return null;
   const length = description.trim().length;

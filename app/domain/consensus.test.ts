@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   consensusReadiness,
+  owesSheet,
   type PanelSeat,
   pendingSheets,
   type ShortlistChoice,
@@ -39,6 +40,16 @@ describe("pendingSheets", () => {
       seat("cleo", { criterionIds: [] }),
     ];
     expect(pendingSheets(seats, ["acme", "birch"], [])).toEqual([{ memberId: "ben", vendorId: "birch" }]);
+  });
+});
+
+describe("owesSheet", () => {
+  it("owes a sheet per evaluated vendor unless recused from it or the panel, or with nothing written to score", () => {
+    expect(owesSheet(seat("ann"), "acme")).toBe(true);
+    expect(owesSheet(seat("ann", { recusedVendorIds: ["acme"] }), "acme")).toBe(false);
+    expect(owesSheet(seat("ann", { recusedVendorIds: ["acme"] }), "birch")).toBe(true);
+    expect(owesSheet(seat("ann", { recusedFromPanel: true }), "birch")).toBe(false);
+    expect(owesSheet(seat("ann", { criterionIds: [] }), "acme")).toBe(false);
   });
 });
 

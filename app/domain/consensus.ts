@@ -19,22 +19,26 @@ export type PanelSeat = {
 export type SheetKey = { memberId: string; vendorId: string };
 
 /**
- * Every sheet the panel owes and has not submitted: one per member and evaluated vendor, unless
- * the member was recused from that vendor or from the panel, or has no criteria to score.
+ * The one rule for which sheets the panel owes: one per member and evaluated vendor, unless the
+ * member was recused from that vendor or from the panel, or has no written criteria to score.
+ * The lead's progress page, the consensus readiness and the stage guards all count by it.
  */
+export function owesSheet(seat: PanelSeat, vendorId: string) {
+  return !seat.recusedFromPanel && seat.criterionIds.length > 0 && !seat.recusedVendorIds.includes(vendorId);
+}
+
+/** Every sheet the panel owes (`owesSheet`) and has not submitted. */
 export function pendingSheets(
   seats: readonly PanelSeat[],
   vendorIds: readonly string[],
   submitted: readonly SheetKey[],
 ): SheetKey[] {
   const done = new Set(submitted.map((sheet) => `${sheet.memberId}|${sheet.vendorId}`));
-  return seats.flatMap((seat) => {
-    if (seat.recusedFromPanel || seat.criterionIds.length === 0) return [];
-    return vendorIds
-      .filter((vendorId) => !seat.recusedVendorIds.includes(vendorId))
-      .filter((vendorId) => !done.has(`${seat.memberId}|${vendorId}`))
-      .map((vendorId) => ({ memberId: seat.memberId, vendorId }));
-  });
+  return seats.flatMap((seat) =>
+    vendorIds
+      .filter((vendorId) => owesSheet(seat, vendorId) && !done.has(`${seat.memberId}|${vendorId}`))
+      .map((vendorId) => ({ memberId: seat.memberId, vendorId })),
+  );
 }
 
 export type ConsensusReadiness = { ready: true } | { ready: false; reason: string };

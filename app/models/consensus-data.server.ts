@@ -11,7 +11,6 @@ import {
 } from "~/domain/scoring";
 import { sectionNumberOf } from "~/domain/sections";
 import { Prisma } from "~/generated/prisma/client";
-import { sheetsComplete } from "./scoring.server";
 
 /**
  * Everything consensus and the shortlist compute from: the written criteria, the vendors being
@@ -98,10 +97,11 @@ type SheetKeyRow = { memberId: string; invitationId: string };
 export type SheetScores = SheetKeyRow & { scores: readonly { criterionId: string; value: number | null }[] };
 
 /**
- * Whose sheets the frame was loaded with: everyone's (`loadEvaluation`), or one user's — the
- * viewer, whose own pending sheets decide whether they see the scores.
+ * Whose submitted sheets the frame is loaded with: everyone's (`loadEvaluation`, and the counts of
+ * what the panel owes), or one user's — the viewer, whose own pending sheets decide whether they
+ * see the scores.
  */
-type SheetScope = "all" | { userId: string };
+export type SheetScope = "all" | { userId: string };
 
 function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScope) {
   const { criteria: nodes, invitations, members, consensusScores: consensus, ...rfp } = row;
@@ -165,10 +165,12 @@ function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScop
     evaluators,
     counts,
     /**
-     * This module's per-member view of what is owed, used to re-seal a member with a sheet out:
-     * for every seat (`loadEvaluation`) or the viewer's own (`loadEvaluationFrame`).
+     * The sheets owed and not in (domain/consensus `owesSheet`), of every seat or of the viewer's
+     * (the scope): for the panel's counts, and to re-seal a member with a sheet out.
      */
     pending: pendingSheets(scoped, vendorIds, submitted),
+    /** How many of the scope's submitted sheets count (with scope "all": the panel's). */
+    submitted: submitted.length,
     consensus,
   };
 }
@@ -177,26 +179,21 @@ export type EvaluationFrame = ReturnType<typeof frameOf>;
 
 /**
  * The evaluation without the individual scores, in one query: what the consensus page and its
- * forms need. Of the sheets, only `viewerId`'s own are read, to tell whether they see the scores
- * (none for `null`: a caller that shows no scores, e.g. the stage guards' offer).
+ * forms need. Of the submitted sheets only the keys are read (who, which vendor): the viewer's own,
+ * to tell whether they see the scores, or all of them, to count what the panel owes.
  */
-export async function loadEvaluationFrame(
-  rfpId: string,
-  viewerId: string | null,
-  db: Db = prisma,
-): Promise<EvaluationFrame> {
+export async function loadEvaluationFrame(rfpId: string, scope: SheetScope, db: Db = prisma): Promise<EvaluationFrame> {
   const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
     where: { id: rfpId },
     select: {
       ...frameSelect,
       scoreSheets: {
-        // No user has the id "": a null viewer reads no sheet.
-        where: { ...submittedSheets, member: { userId: viewerId ?? "" } },
+        where: scope === "all" ? submittedSheets : { ...submittedSheets, member: { userId: scope.userId } },
         select: { memberId: true, invitationId: true },
       },
     },
   });
-  return frameOf(row, scoreSheets, { userId: viewerId ?? "" });
+  return frameOf(row, scoreSheets, scope);
 }
 
 /** The scores of the sheets that count, as matrix entries (a seat's own criteria only). */
@@ -310,21 +307,16 @@ export function matrixOf(
 }
 
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
-  const { scoreSheets, ...row } = await db.rfp.findUniqueOrThrow({
-    where: { id: rfpId },
-    select: { ...frameSelect, scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true } } },
-  });
-  const frame = frameOf(row, scoreSheets, "all");
   // The scores packed per sheet (loadSubmittedScores): a fifth of the CPU of 38,400 nested rows.
-  const scores = await loadSubmittedScores(db, rfpId);
+  const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, "all", db), loadSubmittedScores(db, rfpId)]);
   const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scores));
   return {
     rfp: frame.rfp,
     criteria: frame.criteria,
     vendors: frame.vendors,
     evaluators: frame.evaluators,
-    // How many sheets are owed and in: the panel's own rule (models/scoring, the progress page).
-    sheets: await sheetsComplete(db, rfpId),
+    // What the panel owes and has in (the frame holds every sheet: scope "all").
+    sheets: { expected: frame.submitted + frame.pending.length, submitted: frame.submitted },
     pending: frame.pending,
     matrix,
     matrixErrors,

@@ -15,7 +15,6 @@ import {
   scoreEntries,
   statisticsOf,
 } from "./consensus-data.server";
-import { sheetsComplete } from "./scoring.server";
 
 /**
  * What the consensus page needs from every vendor's scores, not just the one on screen: how many
@@ -122,11 +121,11 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
  */
 export async function offeredEvaluationFacts(rfpId: string, stage: string): Promise<EvaluationFacts> {
   if (!hasEvaluationFacts(stage)) return NO_EVALUATION_FACTS;
-  const [frame, sheets] = await Promise.all([loadEvaluationFrame(rfpId, null), sheetsComplete(prisma, rfpId)]);
+  const frame = await loadEvaluationFrame(rfpId, "all");
   const summary = frame.rfp.consensusOpenedAt ? await panelSummary(frame) : null;
   return {
     scoring: {
-      sheetsPending: sheets.expected - sheets.submitted,
+      sheetsPending: frame.pending.length,
       consensusComplete: summary?.ok === true && summary.unsettled === 0,
     },
     shortlist: { decided: frame.rfp.shortlistDecidedAt !== null, size: frame.rfp._count.shortlist },

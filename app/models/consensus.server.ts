@@ -64,7 +64,7 @@ function describeFlag(flag: DisagreementFlag, nameOf: (memberId: string) => stri
  * list chosen, its flagged items (all of them when it has none).
  */
 export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, view: ConsensusView) {
-  const frame = await loadEvaluationFrame(rfpId, viewer.userId);
+  const frame = await loadEvaluationFrame(rfpId, { userId: viewer.userId });
   if (view.vendorId !== null && !frame.vendors.some((vendor) => vendor.id === view.vendorId)) {
     throw notFound("That vendor is not part of this evaluation.");
   }
@@ -276,7 +276,7 @@ export async function openConsensus(actor: UserActor, rfpId: string, now = new D
 /** The panel's agreed score for one item, with its rationale; replaces the individual scores in results. */
 export async function recordConsensusScore(actor: UserActor, rfpId: string, input: ConsensusScoreInput) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, actor.id, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, { userId: actor.id }, tx);
     if (!evaluation.rfp.consensusOpenedAt) throw new FieldError("form", "Consensus is not open yet.");
     if (evaluation.rfp.stage !== "EVALUATION") {
       throw new FieldError("form", "Consensus scores are fixed once the RFP has left the evaluation stage.");
@@ -338,7 +338,7 @@ export async function recordMinorityOpinion(
   input: MinorityOpinionInput,
 ) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, viewer.userId, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, { userId: viewer.userId }, tx);
     if (!scoresVisibleTo(evaluation, viewer)) throw new FieldError("form", "Consensus is not open to you yet.");
     if (!minorityOpen(evaluation)) throw new FieldError("form", "The shortlist is decided; the record is closed.");
     const consensus = evaluation.consensus.find((row) => row.id === input.consensusId);

@@ -1,13 +1,13 @@
 import { prisma, type TransactionClient } from "~/db.server";
 import {
   type Declaration,
-  expectsSheet,
   isRecusedFromPanel,
   mayReadProposal,
   undeclaredVendors,
   type VendorAccess,
   vendorAccess,
 } from "~/domain/conflict";
+import { owesSheet, type PanelSeat } from "~/domain/consensus";
 import { priceScheduleTotals } from "~/domain/price-schedule";
 import { criteriaOnPage, sectionPaging } from "~/domain/sections";
 import {
@@ -168,6 +168,16 @@ async function panelMatrix(client: Client, rfpId: string, detail: "counts" | "pr
           member.assignments.map((assignment) => assignment.criterionId),
         ).map((criterion) => criterion.id),
       );
+      // The member as the sheet rule sees them (domain/consensus owesSheet, the rule the consensus
+      // readiness and the stage guards count by too).
+      const seat: PanelSeat = {
+        memberId: member.id,
+        criterionIds: [...assigned],
+        recusedFromPanel: isRecusedFromPanel(declarations),
+        recusedVendorIds: declarations
+          .filter((declaration) => declaration.decision === "RECUSED_VENDOR")
+          .map((declaration) => declaration.invitationId),
+      };
       const cells = vendors.map((vendor) => {
         const access = vendorAccess(vendor.invitationId, vendorIds, declarations);
         const declaration = declarations.find((candidate) => candidate.invitationId === vendor.invitationId);
@@ -176,7 +186,7 @@ async function panelMatrix(client: Client, rfpId: string, detail: "counts" | "pr
           invitationId: vendor.invitationId,
           vendorName: vendor.vendorName,
           access: access.kind,
-          expected: expectsSheet(access),
+          expected: owesSheet(seat, vendor.invitationId),
           declaration: declaration ? { hasConflict: declaration.hasConflict, decision: declaration.decision } : null,
           sheet: sheet
             ? {
@@ -198,7 +208,7 @@ async function panelMatrix(client: Client, rfpId: string, detail: "counts" | "pr
         functionalGroup: member.functionalGroup,
         criteriaCount: assigned.size,
         undeclared: undeclaredVendors(vendorIds, declarations).length,
-        recusedFromPanel: isRecusedFromPanel(declarations),
+        recusedFromPanel: seat.recusedFromPanel,
         cells,
       };
     }),
@@ -220,7 +230,9 @@ function outstandingOf(member: PanelMatrix["members"][number]) {
   if (member.recusedFromPanel) return { undeclared: 0, sheets: [] };
   return {
     undeclared: member.undeclared,
-    sheets: member.cells.filter((cell) => cell.access === "open" && cell.sheet?.status !== "SUBMITTED"),
+    sheets: member.cells.filter(
+      (cell) => cell.expected && cell.access === "open" && cell.sheet?.status !== "SUBMITTED",
+    ),
   };
 }
 

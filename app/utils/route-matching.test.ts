@@ -130,7 +130,7 @@ describe("remembered matches (patched @remix-run/router)", () => {
     const first = matchRoutes(routes, "/rfps/abc/scoring/def");
     const root = first?.[0];
     if (!first || !root) throw new Error("no match");
-    root.params.rfpId = "changed by a caller";
+    (root.params as Record<string, string>).rfpId = "changed by a caller";
     first.pop();
     const again = matchRoutes(routes, "/rfps/abc/scoring/def");
     expect(ids(again)).toEqual(["root", "rfp", "sheet"]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { evaluationFacts, NO_EVALUATION_FACTS } from "~/models/consensus-data.server";
 import { offeredEvaluationFacts } from "~/models/consensus-summary.server";
+import { getEvaluationProgress } from "~/models/scoring.server";
 import * as overviewRoute from "~/routes/rfps.$rfpId._index";
 import * as consensusRoute from "~/routes/rfps.$rfpId.consensus";
 import {
@@ -553,5 +554,25 @@ describe("stage guard: evaluation → shortlist", () => {
     await settleFlaggedItems(t);
     expect((await same()).scoring).toEqual({ sheetsPending: 0, consensusComplete: true });
     expect(await offeredEvaluationFacts(t.rfp.id, "PUBLISHED")).toEqual(NO_EVALUATION_FACTS);
+  });
+
+  it("a member with nothing written to score owes no sheet: progress, consensus page and guard agree", async () => {
+    const t = await setup();
+    // Dan's only assignment is a criterion not scored in writing (the price): nothing to score.
+    const price = await prisma.criterion.findFirstOrThrow({ where: { rfpId: t.rfp.id, stage: "PRICE" } });
+    await prisma.panelAssignment.create({ data: { memberId: t.dan.memberId, criterionId: price.id } });
+    await writeAllSheets(t, { skip: t.vendors.map((vendor) => `${vendor.short}/Dan`) });
+
+    const progress = await getEvaluationProgress(t.rfp.id);
+    expect(progress.counts).toEqual({ expected: 9, submitted: 9 });
+    const dan = progress.members.find((member) => member.id === t.dan.memberId);
+    expect(dan?.cells.map((cell) => cell.expected)).toEqual([false, false, false]);
+    // Nor is Dan reminded of sheets he does not owe.
+    expect(dan?.outstanding.sheets).toBe(0);
+    const page = (await load(t, t.cookies.lead)).data as { sheets: { submitted: number; pending: number } | null };
+    expect(page.sheets).toEqual({ submitted: 9, pending: 0 });
+    const guard = await prisma.$transaction((tx) => evaluationFacts(tx, t.rfp.id, "EVALUATION"));
+    expect(guard.scoring.sheetsPending).toBe(0);
+    expect(await offeredEvaluationFacts(t.rfp.id, "EVALUATION")).toEqual(guard);
   });
 });
