@@ -46,7 +46,7 @@ export function undeclaredVendors(eligibleIds: readonly string[], declarations: 
   return eligibleIds.filter((id) => !declared.has(id));
 }
 
-export function isRecusedFromPanel(declarations: readonly Declaration[]) {
+export function isRecusedFromPanel(declarations: readonly Pick<Declaration, "decision">[]) {
   return declarations.some((declaration) => declaration.decision === "RECUSED_PANEL");
 }
 

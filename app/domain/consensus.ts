@@ -1,3 +1,4 @@
+import { type Declaration, isRecusedFromPanel } from "./conflict";
 import type { ItemStatistics, VendorTotal } from "./scoring";
 
 /**
@@ -17,6 +18,22 @@ export type PanelSeat = {
 };
 
 export type SheetKey = { memberId: string; vendorId: string };
+
+/** A member's seat from the written criteria they score and the lead's decisions on their conflicts. */
+export function panelSeat(
+  memberId: string,
+  criterionIds: readonly string[],
+  conflicts: readonly Pick<Declaration, "invitationId" | "decision">[],
+): PanelSeat {
+  return {
+    memberId,
+    criterionIds,
+    recusedFromPanel: isRecusedFromPanel(conflicts),
+    recusedVendorIds: conflicts
+      .filter((conflict) => conflict.decision === "RECUSED_VENDOR")
+      .map((conflict) => conflict.invitationId),
+  };
+}
 
 /**
  * The one rule for which sheets the panel owes: one per member and evaluated vendor, unless the

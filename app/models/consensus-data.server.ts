@@ -1,5 +1,5 @@
 import { prisma, type TransactionClient } from "~/db.server";
-import { type PanelSeat, pendingSheets, type SheetKey, unsettledItems } from "~/domain/consensus";
+import { type PanelSeat, panelSeat, pendingSheets, type SheetKey, unsettledItems } from "~/domain/consensus";
 import { withEffectiveWeights } from "~/domain/criteria";
 import {
   buildScoreMatrix,
@@ -123,17 +123,10 @@ function frameOf(row: FrameRow, sheets: readonly SheetKeyRow[], scope: SheetScop
   const written = new Set(writtenIds);
   const seats = members.map((member): PanelSeat & { userId: string; name: string; group: string | null } => {
     const assigned = member.assignments.map((row) => row.criterionId).filter((id) => written.has(id));
-    return {
-      memberId: member.id,
-      userId: member.userId,
-      name: member.user.name,
-      group: member.functionalGroup?.trim() || null,
-      criterionIds: member.assignments.length === 0 ? writtenIds : assigned,
-      recusedFromPanel: member.conflicts.some((conflict) => conflict.decision === "RECUSED_PANEL"),
-      recusedVendorIds: member.conflicts
-        .filter((conflict) => conflict.decision === "RECUSED_VENDOR")
-        .map((conflict) => conflict.invitationId),
-    };
+    return Object.assign(
+      panelSeat(member.id, member.assignments.length === 0 ? writtenIds : assigned, member.conflicts),
+      { userId: member.userId, name: member.user.name, group: member.functionalGroup?.trim() || null },
+    );
   });
   // Members with nothing written to score (e.g. assigned oral criteria only) are not evaluators here.
   const evaluators = seats.filter((seat) => !seat.recusedFromPanel && seat.criterionIds.length > 0);

@@ -301,6 +301,8 @@ export type SensitivityQuery = { weights: Record<string, number>; monteCarlo: Pa
 /**
  * What-if (for the weights asked, or the tree's), tipping points at both levels and a Monte Carlo,
  * on the totals the results rank by. The model goes to the browser too, so sliders re-rank there.
+ * Of the results only what the page says about them comes back: the full computation is 1.5 MB at
+ * benchmark scale.
  */
 export async function getSensitivity(
   access: Pick<ResultsAccess, "rfp" | "showPrices">,
@@ -308,9 +310,21 @@ export async function getSensitivity(
   query: SensitivityQuery,
 ) {
   const facts = await loadEvaluationFacts(access.rfp.id);
-  const results = resultsFromFacts(facts, access.showPrices, method);
-  if (!results.computation?.ok) return { results, analysis: null };
-  const view = results.computation.view;
+  const { computation, ...rest } = resultsFromFacts(facts, access.showPrices, method);
+  const results = {
+    ...rest,
+    computation: computation?.ok
+      ? {
+          ok: true as const,
+          view: {
+            priceIncluded: computation.view.priceIncluded,
+            unpricedVendorIds: computation.view.unpricedVendorIds,
+          },
+        }
+      : computation,
+  };
+  if (!computation?.ok) return { results, analysis: null };
+  const view = computation.view;
   const table = view.sensitivityTable;
   if (table.vendorIds.length === 0) return { results, analysis: null };
   const model = buildSensitivityModel(facts.criteria, table);

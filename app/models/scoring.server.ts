@@ -7,7 +7,7 @@ import {
   type VendorAccess,
   vendorAccess,
 } from "~/domain/conflict";
-import { owesSheet, type PanelSeat } from "~/domain/consensus";
+import { owesSheet, panelSeat } from "~/domain/consensus";
 import { priceScheduleTotals } from "~/domain/price-schedule";
 import { criteriaOnPage, sectionPaging } from "~/domain/sections";
 import {
@@ -170,14 +170,7 @@ async function panelMatrix(client: Client, rfpId: string, detail: "counts" | "pr
       );
       // The member as the sheet rule sees them (domain/consensus owesSheet, the rule the consensus
       // readiness and the stage guards count by too).
-      const seat: PanelSeat = {
-        memberId: member.id,
-        criterionIds: [...assigned],
-        recusedFromPanel: isRecusedFromPanel(declarations),
-        recusedVendorIds: declarations
-          .filter((declaration) => declaration.decision === "RECUSED_VENDOR")
-          .map((declaration) => declaration.invitationId),
-      };
+      const seat = panelSeat(member.id, [...assigned], declarations);
       const cells = vendors.map((vendor) => {
         const access = vendorAccess(vendor.invitationId, vendorIds, declarations);
         const declaration = declarations.find((candidate) => candidate.invitationId === vendor.invitationId);

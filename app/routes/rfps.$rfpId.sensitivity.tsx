@@ -27,29 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     topN: parsed.success ? parsed.data.topN : undefined,
   };
   const fieldErrors = { ...asked.fieldErrors, ...(parsed.success ? {} : fieldErrorsFrom(parsed.error)) };
-  const { results, analysis } = await getSensitivity(access, method, { weights: asked.weights, monteCarlo });
+  const sensitivity = await getSensitivity(access, method, { weights: asked.weights, monteCarlo });
   const values = Object.fromEntries(url.searchParams);
-  const { computation, ...facts } = results;
-  const payload = {
-    // Of the results, only what this page says about them (the full computation is 1.5 MB at scale).
-    results: {
-      ...facts,
-      computation: computation?.ok
-        ? {
-            ok: true as const,
-            view: {
-              priceIncluded: computation.view.priceIncluded,
-              unpricedVendorIds: computation.view.unpricedVendorIds,
-            },
-          }
-        : computation,
-    },
-    analysis,
-    method,
-    asked: asked.weights,
-    fieldErrors,
-    values,
-  };
+  const payload = { ...sensitivity, method, asked: asked.weights, fieldErrors, values };
   // A value out of range is the visitor's to fix: 400, the page with the message and the defaults.
   return Object.keys(fieldErrors).length > 0 ? withStatus(payload, { status: 400 }) : payload;
 }
