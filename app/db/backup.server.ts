@@ -162,6 +162,9 @@ export async function restoreBackup(
         if ((rows[0]?.count ?? 0) > 0)
           throw new Error(`Refusing to restore into a database that has data (table ${table} is not empty).`);
       }
+      // The rows come with their evaluation versions: the triggers that count changes
+      // (migration evaluation_version) stand aside for this transaction.
+      await sql.$queryRawUnsafe(`SELECT set_config('shortlist.restoring', 'on', true)`);
       let total = 0;
       for (;;) {
         const envelopeLine = await next();

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import { unsettledItems } from "~/domain/consensus";
 import { type GroupViews, groupViews } from "~/domain/groups";
@@ -23,13 +22,10 @@ import {
  * tens of milliseconds to read and compute — so the result is kept per RFP and reused for as long
  * as none of its inputs changes.
  *
- * The key is a digest of every input but the score values: criteria (weights, scales, tree),
- * vendors, the panel's seats (criteria, recusals, groups), the consensus scores, and a fingerprint
- * of the submitted sheets (each sheet's id and the time it last changed, hashed by the database).
- * Scores of a submitted sheet only change by reopening it (it leaves the submitted set) and
- * submitting it again (its updatedAt moves), so a changed score always changes the key. The key
- * is read from the database on every request: several app instances each keep their own copy and
- * none can serve a stale one.
+ * The key is the state of the evaluation the frame was read at (`evaluationState`, counted by
+ * database triggers on every input: criteria, vendors, seats, recusals, submitted sheets, consensus
+ * scores). A submitted sheet's scores change only by reopening it and submitting it again, and
+ * both move the state. Each app instance keeps its own copy; none can serve a stale one.
  */
 export type VendorProgress = {
   vendorId: string;
@@ -57,29 +53,9 @@ export type PanelSummary =
 const summaryCache = singleton("consensus-summary-cache", () => new LruCache<Promise<PanelSummary>>(32));
 
 export async function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
-  const key = `${frame.rfp.id}:${summaryKey(frame, await submittedSheetsFingerprint(frame.rfp.id))}`;
-  return summaryCache.getOrLoad(key, () => computeSummary(frame));
-}
-
-function summaryKey(frame: EvaluationFrame, sheets: string) {
-  const inputs = {
-    criteria: frame.scoring,
-    vendors: frame.vendors.map((vendor) => vendor.id),
-    evaluators: frame.evaluators.map((seat) => [seat.memberId, seat.group, seat.criterionIds, seat.recusedVendorIds]),
-    sheets,
-    // Rows come back in no particular order: sorted, the same inputs always give the same key.
-    consensus: frame.consensus.map((row) => `${row.invitationId}|${row.criterionId}|${row.value}`).sort(),
-  };
-  return createHash("sha256").update(JSON.stringify(inputs)).digest("base64url");
-}
-
-/** Which sheets are submitted and when each last changed, as one short string (hashed in the database). */
-async function submittedSheetsFingerprint(rfpId: string) {
-  const [row] = await prisma.$queryRaw<{ sheets: number; fingerprint: string | null }[]>`
-    SELECT count(*)::int AS sheets,
-      md5(string_agg(id || '@' || (extract(epoch FROM "updatedAt") * 1000)::bigint, ',' ORDER BY id)) AS fingerprint
-    FROM "ScoreSheet" WHERE "rfpId" = ${rfpId} AND status = 'SUBMITTED'`;
-  return `${row?.sheets ?? 0}:${row?.fingerprint ?? ""}`;
+  // A frame read inside a transaction names no state: computed, not kept.
+  if (frame.version === null) return computeSummary(frame);
+  return summaryCache.getOrLoad(`${frame.rfp.id}:${frame.version}`, () => computeSummary(frame));
 }
 
 async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {

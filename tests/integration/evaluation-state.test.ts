@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { evaluationState, loadEvaluationFrame } from "~/models/consensus-data.server";
+import {
+  type ConsensusRfp,
+  createConsensusRfp,
+  openConsensusDirectly,
+  writeAllSheets,
+  writeSheet,
+} from "../fixtures/evaluation-consensus";
+import { createTestUser } from "../fixtures/factories";
+
+/**
+ * The evaluation state (EvaluationVersion, kept by database triggers) keys the cached frame and the
+ * consensus page's panel summary: every write to an input of the frame must move it — whichever
+ * code path makes it — and an autosave of a draft sheet must not (it would empty the cache on every
+ * keystroke of the panel). Writes here go straight to the database, as a script or a future
+ * feature might.
+ */
+async function setup() {
+  const t = await createConsensusRfp();
+  await writeAllSheets(t, { skip: ["Litware/Dan"] });
+  return t;
+}
+
+function first<T>(items: readonly T[]): T {
+  const item = items[0];
+  if (item === undefined) throw new Error("fixture incomplete");
+  return item;
+}
+
+async function moves(t: ConsensusRfp, write: () => Promise<unknown>) {
+  const before = await evaluationState(t.rfp.id);
+  await write();
+  return (await evaluationState(t.rfp.id)) !== before;
+}
+
+describe("evaluation state", () => {
+  it("moves with every input of the evaluation frame", async () => {
+    const t = await setup();
+    const member = first(t.panel);
+    const vendor = first(t.vendors);
+    const litware = t.vendors[2];
+    const dan = t.panel[3];
+    if (!litware || !dan) throw new Error("fixture incomplete");
+    const writes: Record<string, () => Promise<unknown>> = {
+      "a criterion's weight": () =>
+        prisma.criterion.update({ where: { id: t.criteria.security.id }, data: { weight: 45 } }),
+      "a new criterion": () =>
+        prisma.criterion.create({
+          data: {
+            rfpId: t.rfp.id,
+            name: "Exit plan",
+            weight: 0,
+            stage: "WRITTEN",
+            position: 9,
+            scaleMin: 0,
+            scaleMax: 5,
+          },
+        }),
+      "an invitation's status": () =>
+        prisma.invitation.update({ where: { id: vendor.invitationId }, data: { status: "DISQUALIFIED" } }),
+      "a proposal's status": () =>
+        prisma.proposal.update({ where: { invitationId: litware.invitationId }, data: { status: "DRAFT" } }),
+      "a vendor's name": () =>
+        prisma.invitation
+          .findUniqueOrThrow({ where: { id: litware.invitationId }, select: { vendorId: true } })
+          .then(({ vendorId }) => prisma.vendor.update({ where: { id: vendorId }, data: { name: "Litware Group" } })),
+      "a panel member's name": () => prisma.user.update({ where: { id: member.user.id }, data: { name: "Ann Smith" } }),
+      "a member's functional group": () =>
+        prisma.rfpMember.update({ where: { id: member.memberId }, data: { functionalGroup: "Operations" } }),
+      "a member's criteria": () =>
+        prisma.panelAssignment.create({ data: { memberId: member.memberId, criterionId: t.criteria.security.id } }),
+      "a recusal": () =>
+        prisma.conflictDeclaration.update({
+          where: { memberId_invitationId: { memberId: member.memberId, invitationId: litware.invitationId } },
+          data: { hasConflict: true, decision: "RECUSED_VENDOR" },
+        }),
+      "a sheet submitted": () =>
+        writeSheet(t.rfp.id, dan.memberId, litware.invitationId, { [t.criteria.serviceDesk.id]: 3 }),
+      "a sheet reopened": () =>
+        prisma.scoreSheet.update({
+          where: { memberId_invitationId: { memberId: dan.memberId, invitationId: litware.invitationId } },
+          data: { status: "DRAFT" },
+        }),
+      "consensus opened": () => openConsensusDirectly(t.rfp.id),
+      "an agreed score": () =>
+        prisma.consensusScore.create({
+          data: {
+            rfpId: t.rfp.id,
+            invitationId: vendor.invitationId,
+            criterionId: t.criteria.serviceDesk.id,
+            value: 4,
+            rationale: "Agreed.",
+            decidedById: t.lead.id,
+          },
+        }),
+      "a minority opinion": () =>
+        prisma.consensusScore
+          .findFirstOrThrow({ where: { rfpId: t.rfp.id }, select: { id: true } })
+          .then(({ id }) =>
+            prisma.minorityOpinion.create({ data: { consensusId: id, memberId: member.memberId, opinion: "Lower." } }),
+          ),
+      "a shortlist decision": () =>
+        prisma.shortlistDecision.create({
+          data: {
+            rfpId: t.rfp.id,
+            invitationId: vendor.invitationId,
+            outcome: "SHORTLISTED",
+            rationale: "Top of the ranking.",
+            decidedById: t.lead.id,
+          },
+        }),
+      "a member leaving the panel": () => prisma.rfpMember.delete({ where: { id: member.memberId } }),
+    };
+    const stayed: string[] = [];
+    for (const [name, write] of Object.entries(writes)) if (!(await moves(t, write))) stayed.push(name);
+    expect(stayed).toEqual([]);
+  });
+
+  it("stays put for what the frame does not show: draft autosaves, the RFP's text, people outside it", async () => {
+    const t = await setup();
+    const dan = t.panel[3];
+    const litware = t.vendors[2];
+    if (!dan || !litware) throw new Error("fixture incomplete");
+    const draft = await writeSheet(
+      t.rfp.id,
+      dan.memberId,
+      litware.invitationId,
+      { [t.criteria.serviceDesk.id]: 2 },
+      "DRAFT",
+    );
+    const stranger = await createTestUser({ role: "EVALUATOR", name: "Sam Stranger" });
+    const writes: Record<string, () => Promise<unknown>> = {
+      "a draft's score": () =>
+        prisma.score.update({
+          where: { sheetId_criterionId: { sheetId: draft.id, criterionId: t.criteria.serviceDesk.id } },
+          data: { value: 3 },
+        }),
+      "a draft's save time": () =>
+        prisma.scoreSheet.update({ where: { id: draft.id }, data: { updatedAt: new Date() } }),
+      "the RFP's title": () => prisma.rfp.update({ where: { id: t.rfp.id }, data: { title: "Service desk 2029" } }),
+      "someone else's name": () => prisma.user.update({ where: { id: stranger.id }, data: { name: "Sam Other" } }),
+    };
+    const moved: string[] = [];
+    for (const [name, write] of Object.entries(writes)) if (await moves(t, write)) moved.push(name);
+    expect(moved).toEqual([]);
+  });
+
+  it("counts one step per transaction, and none for a transaction rolled back", async () => {
+    const t = await setup();
+    const before = await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } });
+    await prisma.$transaction([
+      prisma.criterion.update({ where: { id: t.criteria.security.id }, data: { weight: 45 } }),
+      prisma.criterion.update({ where: { id: t.criteria.serviceDesk.id }, data: { weight: 55 } }),
+    ]);
+    const after = await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } });
+    // Deferred to commit, each changed row counts once: two rows, two steps, one transaction id.
+    expect((after?.version ?? 0) - (before?.version ?? 0)).toBe(2);
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.criterion.update({ where: { id: t.criteria.security.id }, data: { weight: 50 } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } })).toEqual(after);
+  });
+
+  it("serves the frame as it is now, after any write, from any code path", async () => {
+    const t = await setup();
+    const litware = t.vendors[2];
+    if (!litware) throw new Error("fixture incomplete");
+    const names = async () => (await loadEvaluationFrame(t.rfp.id, "all")).vendors.map((vendor) => vendor.name);
+    expect(await names()).toContain("Litware Services");
+    // The same state twice: the second read is the cached rows (the very same consensus list).
+    const [once, twice] = [await loadEvaluationFrame(t.rfp.id, "all"), await loadEvaluationFrame(t.rfp.id, "all")];
+    expect(twice.version).toBe(once.version);
+    expect(twice.consensus).toBe(once.consensus);
+    const { vendorId } = await prisma.invitation.findUniqueOrThrow({
+      where: { id: litware.invitationId },
+      select: { vendorId: true },
+    });
+    await prisma.vendor.update({ where: { id: vendorId }, data: { name: "Litware Group" } });
+    expect(await names()).toContain("Litware Group");
+    const pending = async () => (await loadEvaluationFrame(t.rfp.id, "all")).pending.length;
+    expect(await pending()).toBe(1);
+    await writeSheet(t.rfp.id, t.panel[3]?.memberId ?? "", litware.invitationId, { [t.criteria.serviceDesk.id]: 3 });
+    expect(await pending()).toBe(0);
+  });
+});
