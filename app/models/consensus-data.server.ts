@@ -10,7 +10,9 @@ import {
   scoringCriteria,
 } from "~/domain/scoring";
 import { sectionNumberOf } from "~/domain/sections";
+import { assignedCriteria } from "~/domain/sheet";
 import { Prisma } from "~/generated/prisma/client";
+import { frozenOutsideProduction } from "~/utils/freeze";
 import { LruCache } from "~/utils/lru-cache";
 import { singleton } from "~/utils/singleton.server";
 
@@ -100,14 +102,7 @@ type FrameRows = { row: FrameRow; sheets: readonly SheetKeyRow[] };
 /** A submitted sheet with its scores, as the matrix is built from. */
 export type SheetScores = SheetKeyRow & { scores: readonly { criterionId: string; value: number | null }[] };
 
-/**
- * Whose submitted sheets the frame is loaded with: everyone's (`loadEvaluation`, and the counts of
- * what the panel owes), or one user's — the viewer, whose own pending sheets decide whether they
- * see the scores.
- */
-export type SheetScope = "all" | { userId: string };
-
-function frameOf({ row, sheets }: FrameRows, scope: SheetScope, version: string | null) {
+function frameOf({ row, sheets }: FrameRows, version: string | null) {
   const { criteria: nodes, invitations, members, consensusScores: consensus, ...rfp } = row;
   const tree = nodes.map((node) => ({ ...node, weight: Number(node.weight) }));
   const scoring = scoringCriteria(tree, "WRITTEN");
@@ -122,15 +117,17 @@ function frameOf({ row, sheets }: FrameRows, scope: SheetScope, version: string 
     // Object.assign: see withEffectiveWeights (domain/criteria) on spreads in per-request loops.
     return Object.assign({}, criterion, { name, outline, section: topNames.get(sectionNumberOf(outline)) ?? name });
   });
-  const writtenIds = scoring.map((criterion) => criterion.id);
   const vendorIds = invitations.map((invitation) => invitation.id);
-  const written = new Set(writtenIds);
   const seats = members.map((member): PanelSeat & { userId: string; name: string; group: string | null } => {
-    const assigned = member.assignments.map((row) => row.criterionId).filter((id) => written.has(id));
-    return Object.assign(
-      panelSeat(member.id, member.assignments.length === 0 ? writtenIds : assigned, member.conflicts),
-      { userId: member.userId, name: member.user.name, group: member.functionalGroup?.trim() || null },
-    );
+    const scored = assignedCriteria(
+      scoring,
+      member.assignments.map((row) => row.criterionId),
+    ).map((criterion) => criterion.id);
+    return Object.assign(panelSeat(member.id, scored, member.conflicts), {
+      userId: member.userId,
+      name: member.user.name,
+      group: member.functionalGroup?.trim() || null,
+    });
   });
   // Members with nothing written to score (e.g. assigned oral criteria only) are not evaluators here.
   const evaluators = seats.filter((seat) => !seat.recusedFromPanel && seat.criterionIds.length > 0);
@@ -144,8 +141,6 @@ function frameOf({ row, sheets }: FrameRows, scope: SheetScope, version: string 
   const submitted: SheetKey[] = sheets
     .filter(counts)
     .map((sheet) => ({ memberId: sheet.memberId, vendorId: sheet.invitationId }));
-  const scoped = scope === "all" ? evaluators : evaluators.filter((seat) => seat.userId === scope.userId);
-  const scopedIds = new Set(scoped.map((seat) => seat.memberId));
   return {
     /**
      * The state of the evaluation this frame shows (see `evaluationState`); null when it was read
@@ -168,12 +163,12 @@ function frameOf({ row, sheets }: FrameRows, scope: SheetScope, version: string 
     evaluators,
     counts,
     /**
-     * The sheets owed and not in (domain/consensus `owesSheet`), of every seat or of the viewer's
-     * (the scope): for the panel's counts, and to re-seal a member with a sheet out.
+     * The sheets owed and not in (domain/consensus `owesSheet`): the panel's counts, and a member
+     * with a sheet out is sealed again.
      */
-    pending: pendingSheets(scoped, vendorIds, submitted),
-    /** How many of the scope's submitted sheets count (with scope "all": the panel's). */
-    submitted: submitted.filter((sheet) => scopedIds.has(sheet.memberId)).length,
+    pending: pendingSheets(evaluators, vendorIds, submitted),
+    /** How many submitted sheets count. */
+    submitted: submitted.length,
     consensus,
   };
 }
@@ -182,22 +177,24 @@ export type EvaluationFrame = ReturnType<typeof frameOf>;
 
 /**
  * The evaluation without the individual scores: what the consensus page and its forms need. Of
- * the submitted sheets only the keys are read (who, which vendor): the viewer's own decide whether
- * they see the scores, all of them count what the panel owes.
+ * the submitted sheets only the keys are read (who, which vendor).
  *
- * Outside a transaction the rows come from a cache kept per RFP and state of its evaluation
+ * Outside a transaction the frame comes from a cache kept per RFP and state of its evaluation
  * (`evaluationState`, one indexed read per call): at benchmark scale the frame is a third of the
- * consensus page's database time and a fifth of its CPU, and it changes a few times a day. Inside
- * a transaction (the consensus actions) they are read with the transaction's own writes.
+ * consensus page's database time and a fifth of its CPU, and it changes a few times a day. It is
+ * shared between requests: never change it (outside production it is frozen to make sure). Inside
+ * a transaction (the consensus actions) it is read with the transaction's own writes.
  */
-export async function loadEvaluationFrame(rfpId: string, scope: SheetScope, db: Db = prisma): Promise<EvaluationFrame> {
-  if (db !== prisma) return frameOf(await readFrameRows(rfpId, db), scope, null);
+export async function loadEvaluationFrame(rfpId: string, db: Db = prisma): Promise<EvaluationFrame> {
+  if (db !== prisma) return frameOf(await readFrameRows(rfpId, db), null);
   const version = await evaluationState(rfpId);
-  return frameOf(await frameCache.getOrLoad(`${rfpId}:${version}`, () => readFrameRows(rfpId, prisma)), scope, version);
+  return frameCache.getOrLoad(`${rfpId}:${version}`, async () =>
+    frozenOutsideProduction(frameOf(await readFrameRows(rfpId, prisma), version)),
+  );
 }
 
 /** Recently used frames, per RFP and evaluation state; a state that moved on is never asked for again. */
-const frameCache = singleton("evaluation-frame-cache", () => new LruCache<Promise<FrameRows>>(32));
+const frameCache = singleton("evaluation-frame-cache", () => new LruCache<Promise<EvaluationFrame>>(32));
 
 async function readFrameRows(rfpId: string, db: Db): Promise<FrameRows> {
   const { scoreSheets: sheets, ...row } = await db.rfp.findUniqueOrThrow({
@@ -334,14 +331,14 @@ export function matrixOf(
 
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
   // The scores packed per sheet (loadSubmittedScores): a fifth of the CPU of 38,400 nested rows.
-  const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, "all", db), loadSubmittedScores(db, rfpId)]);
+  const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, db), loadSubmittedScores(db, rfpId)]);
   const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scores));
   return {
     rfp: frame.rfp,
     criteria: frame.criteria,
     vendors: frame.vendors,
     evaluators: frame.evaluators,
-    // What the panel owes and has in (the frame holds every sheet: scope "all").
+    // What the panel owes and has in.
     sheets: { expected: frame.submitted + frame.pending.length, submitted: frame.submitted },
     pending: frame.pending,
     matrix,

@@ -97,7 +97,7 @@ async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
  */
 export async function offeredEvaluationFacts(rfpId: string, stage: string): Promise<EvaluationFacts> {
   if (!hasEvaluationFacts(stage)) return NO_EVALUATION_FACTS;
-  const frame = await loadEvaluationFrame(rfpId, "all");
+  const frame = await loadEvaluationFrame(rfpId);
   const summary = frame.rfp.consensusOpenedAt ? await panelSummary(frame) : null;
   return {
     scoring: {

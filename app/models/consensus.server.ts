@@ -17,7 +17,6 @@ import {
   statisticsOf,
 } from "./consensus-data.server";
 import { panelSummary, type VendorProgress } from "./consensus-summary.server";
-import { sheetsComplete } from "./scoring.server";
 
 /**
  * The consensus meeting. Scores are sealed until the lead opens consensus, which needs every
@@ -64,7 +63,7 @@ function describeFlag(flag: DisagreementFlag, nameOf: (memberId: string) => stri
  * list chosen, its flagged items (all of them when it has none).
  */
 export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, view: ConsensusView) {
-  const frame = await loadEvaluationFrame(rfpId, { userId: viewer.userId });
+  const frame = await loadEvaluationFrame(rfpId);
   if (view.vendorId !== null && !frame.vendors.some((vendor) => vendor.id === view.vendorId)) {
     throw notFound("That vendor is not part of this evaluation.");
   }
@@ -73,15 +72,14 @@ export async function getConsensusPage(rfpId: string, viewer: ConsensusViewer, v
     ? (frame.evaluators.find((seat) => seat.userId === viewer.userId) ?? null)
     : null;
   const opened = frame.rfp.consensusOpenedAt !== null;
-  // Counts only: how many sheets are in says nothing about any score. Once consensus is open
-  // they are no longer shown, so not counted (the panel's rule reads every sheet's scores).
-  const sheets = opened ? null : await sheetsComplete(prisma, rfpId);
+  // Counts only, before consensus opens: how many sheets are in says nothing about any score.
+  const sheets = { expected: frame.submitted + frame.pending.length, submitted: frame.submitted };
   const status = {
     stage: frame.rfp.stage,
     consensusOpenedAt: frame.rfp.consensusOpenedAt,
     shortlistDecided: frame.rfp.shortlistDecidedAt !== null,
-    readiness: readiness({ rfp: frame.rfp, vendors: frame.vendors, sheets: sheets ?? { expected: 0, submitted: 0 } }),
-    sheets: sheets ? { submitted: sheets.submitted, pending: sheets.expected - sheets.submitted } : null,
+    readiness: readiness({ rfp: frame.rfp, vendors: frame.vendors, sheets }),
+    sheets: opened ? null : { submitted: sheets.submitted, pending: sheets.expected - sheets.submitted },
     isLead,
     mySeat: mySeat ? { memberId: mySeat.memberId, name: mySeat.name } : null,
   };
@@ -276,7 +274,7 @@ export async function openConsensus(actor: UserActor, rfpId: string, now = new D
 /** The panel's agreed score for one item, with its rationale; replaces the individual scores in results. */
 export async function recordConsensusScore(actor: UserActor, rfpId: string, input: ConsensusScoreInput) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, { userId: actor.id }, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, tx);
     if (!evaluation.rfp.consensusOpenedAt) throw new FieldError("form", "Consensus is not open yet.");
     if (evaluation.rfp.stage !== "EVALUATION") {
       throw new FieldError("form", "Consensus scores are fixed once the RFP has left the evaluation stage.");
@@ -338,7 +336,7 @@ export async function recordMinorityOpinion(
   input: MinorityOpinionInput,
 ) {
   return prisma.$transaction(async (tx) => {
-    const evaluation = await loadEvaluationFrame(rfpId, { userId: viewer.userId }, tx);
+    const evaluation = await loadEvaluationFrame(rfpId, tx);
     if (!scoresVisibleTo(evaluation, viewer)) throw new FieldError("form", "Consensus is not open to you yet.");
     if (!minorityOpen(evaluation)) throw new FieldError("form", "The shortlist is decided; the record is closed.");
     const consensus = evaluation.consensus.find((row) => row.id === input.consensusId);

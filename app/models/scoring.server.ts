@@ -890,9 +890,3 @@ export async function loadSubmittedSheets(client: Client, rfpId: string) {
       scores: sheet.scores,
     }));
 }
-
-/** Whether every expected sheet is in (consensus can open), with the counts to say so. */
-export async function sheetsComplete(client: Client, rfpId: string) {
-  const counts = submissionCounts(await panelMatrix(client, rfpId, "counts"));
-  return { ...counts, complete: counts.expected > 0 && counts.submitted === counts.expected };
-}

@@ -170,10 +170,10 @@ describe("evaluation state", () => {
     const t = await setup();
     const litware = t.vendors[2];
     if (!litware) throw new Error("fixture incomplete");
-    const names = async () => (await loadEvaluationFrame(t.rfp.id, "all")).vendors.map((vendor) => vendor.name);
+    const names = async () => (await loadEvaluationFrame(t.rfp.id)).vendors.map((vendor) => vendor.name);
     expect(await names()).toContain("Litware Services");
     // The same state twice: the second read is the cached rows (the very same consensus list).
-    const [once, twice] = [await loadEvaluationFrame(t.rfp.id, "all"), await loadEvaluationFrame(t.rfp.id, "all")];
+    const [once, twice] = [await loadEvaluationFrame(t.rfp.id), await loadEvaluationFrame(t.rfp.id)];
     expect(twice.version).toBe(once.version);
     expect(twice.consensus).toBe(once.consensus);
     const { vendorId } = await prisma.invitation.findUniqueOrThrow({
@@ -182,7 +182,7 @@ describe("evaluation state", () => {
     });
     await prisma.vendor.update({ where: { id: vendorId }, data: { name: "Litware Group" } });
     expect(await names()).toContain("Litware Group");
-    const pending = async () => (await loadEvaluationFrame(t.rfp.id, "all")).pending.length;
+    const pending = async () => (await loadEvaluationFrame(t.rfp.id)).pending.length;
     expect(await pending()).toBe(1);
     await writeSheet(t.rfp.id, t.panel[3]?.memberId ?? "", litware.invitationId, { [t.criteria.serviceDesk.id]: 3 });
     expect(await pending()).toBe(0);
