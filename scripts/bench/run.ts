@@ -5,6 +5,8 @@
  * the trivial health route of the same server in the same run (the ratio is what matters),
  * queries per page view, and the JavaScript/CSS each page sends. Prints one report.
  * BENCH_SECONDS (default 5) sets the duration of each load run; BENCH_PIN=0 turns CPU pinning off.
+ * The seeded database is vacuumed and analyzed, and each page gets one second of unmeasured load
+ * first (a warmed server with settled statistics, as in production).
  * BENCH_ONLY=autosave measures only the score saves (scripts/bench/autosave.ts): it still builds,
  * seeds and serves each database, but skips the domain timings, the pages and the bundle sizes.
  */
@@ -22,6 +24,7 @@ import { domainTimings } from "./domain";
 import { PAGES, type SeedIds } from "./pages";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = 1;
 const ONLY = process.env.BENCH_ONLY;
 if (ONLY !== undefined && ONLY !== "autosave") throw new Error(`BENCH_ONLY can only be "autosave", not "${ONLY}"`);
 
@@ -132,6 +135,10 @@ async function measureDatabase(label: string, databaseUrl: string) {
       const probe = await fetch(url, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${page.name}: ${probe.status}`);
       const queries = Number(probe.headers.get("x-query-count") ?? 0);
+      // Warm-up, not measured: the page's code optimized by V8 and its caches filled, as on a
+      // server that has been up for more than a second.
+      await autocannon({ url, connections: CONNECTIONS[0], duration: WARMUP_SECONDS, headers: { cookie } });
+      await drain(url, cookie);
       const runs = [];
       for (const connections of CONNECTIONS) {
         log(`[${label}] ${page.name}, ${connections} connections…`);
