@@ -166,6 +166,33 @@ describe("evaluation state", () => {
     expect(await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } })).toEqual(after);
   });
 
+  it("counts every one of many sheets submitted at the same moment (no lost step, no deadlock)", async () => {
+    const t = await createConsensusRfp();
+    await writeAllSheets(t, { draft: t.vendors.flatMap((vendor) => t.panel.map((m) => `${vendor.short}/${m.short}`)) });
+    const drafts = await prisma.scoreSheet.findMany({ where: { rfpId: t.rfp.id }, select: { id: true } });
+    expect(drafts).toHaveLength(12);
+    const before = (await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } }))?.version ?? 0;
+    // Each submission its own transaction, all started at once (truly concurrent on PostgreSQL),
+    // each also touching a second input (its member's group) as a sheet submission with a
+    // conflict decision might: two trigger rows per transaction, locked at commit.
+    await Promise.all(
+      drafts.map((sheet, index) =>
+        prisma.$transaction(async (tx) => {
+          await tx.scoreSheet.update({
+            where: { id: sheet.id },
+            data: { status: "SUBMITTED", submittedAt: new Date() },
+          });
+          const member = t.panel[index % t.panel.length];
+          if (member)
+            await tx.rfpMember.update({ where: { id: member.memberId }, data: { functionalGroup: `G${index}` } });
+        }),
+      ),
+    );
+    const after = (await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } }))?.version ?? 0;
+    expect(after - before).toBe(24);
+    expect((await loadEvaluationFrame(t.rfp.id)).submitted).toBe(12);
+  });
+
   it("serves the frame as it is now, after any write, from any code path", async () => {
     const t = await setup();
     const litware = t.vendors[2];
