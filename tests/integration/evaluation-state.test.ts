@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { evaluationState, loadEvaluationFrame } from "~/models/consensus-data.server";
+import { getResults } from "~/models/results.server";
 import {
   type ConsensusRfp,
   createConsensusRfp,
@@ -112,13 +113,38 @@ describe("evaluation state", () => {
           },
         }),
       "a member leaving the panel": () => prisma.rfpMember.delete({ where: { id: member.memberId } }),
+      // What the results read beyond the frame.
+      "a price line": () =>
+        prisma.proposal
+          .findUniqueOrThrow({ where: { invitationId: vendor.invitationId }, select: { id: true } })
+          .then(({ id }) =>
+            prisma.priceLine.create({
+              data: {
+                proposalId: id,
+                position: 0,
+                description: "Service desk",
+                kind: "RECURRING",
+                unit: "month",
+                quantity: 1,
+                unitPrice: 9_000,
+              },
+            }),
+          ),
+      "a proposal's term": () =>
+        prisma.proposal.update({ where: { invitationId: vendor.invitationId }, data: { termMonths: 48 } }),
+      "the RFP's title": () => prisma.rfp.update({ where: { id: t.rfp.id }, data: { title: "Service desk 2029" } }),
+      "the RFP's budget": () => prisma.rfp.update({ where: { id: t.rfp.id }, data: { budgetAmount: 1_500_000 } }),
+      "the price formula fixed": () =>
+        prisma.rfp.update({ where: { id: t.rfp.id }, data: { priceFormulaFixedAt: new Date() } }),
+      "prices shown to the panel": () =>
+        prisma.rfp.update({ where: { id: t.rfp.id }, data: { pricesVisibleToPanel: true } }),
     };
     const stayed: string[] = [];
     for (const [name, write] of Object.entries(writes)) if (!(await moves(t, write))) stayed.push(name);
     expect(stayed).toEqual([]);
   });
 
-  it("stays put for what the frame does not show: draft autosaves, the RFP's text, people outside it", async () => {
+  it("stays put for what neither the frame nor the results show: draft autosaves, the RFP's text, people outside it", async () => {
     const t = await setup();
     const dan = t.panel[3];
     const litware = t.vendors[2];
@@ -139,7 +165,7 @@ describe("evaluation state", () => {
         }),
       "a draft's save time": () =>
         prisma.scoreSheet.update({ where: { id: draft.id }, data: { updatedAt: new Date() } }),
-      "the RFP's title": () => prisma.rfp.update({ where: { id: t.rfp.id }, data: { title: "Service desk 2029" } }),
+      "the RFP's summary": () => prisma.rfp.update({ where: { id: t.rfp.id }, data: { summary: "Revised summary." } }),
       "someone else's name": () => prisma.user.update({ where: { id: stranger.id }, data: { name: "Sam Other" } }),
     };
     const moved: string[] = [];
@@ -191,6 +217,34 @@ describe("evaluation state", () => {
     const after = (await prisma.evaluationVersion.findUnique({ where: { rfpId: t.rfp.id } }))?.version ?? 0;
     expect(after - before).toBe(24);
     expect((await loadEvaluationFrame(t.rfp.id)).submitted).toBe(12);
+  });
+
+  it("serves the results as they are now: computed once per state, again after a change", async () => {
+    const t = await setup();
+    await openConsensusDirectly(t.rfp.id);
+    const access = { rfp: { id: t.rfp.id }, showPrices: true } as Parameters<typeof getResults>[0];
+    const first = await getResults(access, "raw");
+    expect(await getResults(access, "raw")).toBe(first);
+    expect(first.submittedSheets).toBe(11);
+    expect(first.consensusScores).toBe(0);
+    const contoso = first.vendors.find((vendor) => vendor.name === "Contoso Services");
+    if (!contoso) throw new Error("fixture incomplete");
+    await prisma.consensusScore.create({
+      data: {
+        rfpId: t.rfp.id,
+        invitationId: contoso.id,
+        criterionId: t.criteria.serviceDesk.id,
+        value: 4,
+        rationale: "Agreed.",
+        decidedById: t.lead.id,
+      },
+    });
+    const after = await getResults(access, "raw");
+    expect(after).not.toBe(first);
+    expect(after.consensusScores).toBe(1);
+    // Another method or price visibility is its own entry, of the same state.
+    expect((await getResults(access, "normalized")).method).toBe("normalized");
+    expect((await getResults({ ...access, showPrices: false }, "raw")).priceStatus).not.toBe("INCLUDED");
   });
 
   it("serves the frame as it is now, after any write, from any code path", async () => {
