@@ -329,9 +329,26 @@ export function matrixOf(
   };
 }
 
+/**
+ * The whole evaluation: the frame and every submitted score as a matrix (shortlist, opening
+ * consensus, the stage guards' moves). Outside a transaction it is kept per state of the evaluation
+ * like the frame (38,400 scores at benchmark scale): shared between requests, never to be changed.
+ */
 export async function loadEvaluation(rfpId: string, db: Db = prisma) {
-  // The scores packed per sheet (loadSubmittedScores): a fifth of the CPU of 38,400 nested rows.
-  const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, db), loadSubmittedScores(db, rfpId)]);
+  if (db !== prisma) {
+    // The scores packed per sheet (loadSubmittedScores): a fifth of the CPU of 38,400 nested rows.
+    const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, db), loadSubmittedScores(db, rfpId)]);
+    return evaluationOf(frame, scores);
+  }
+  const frame = await loadEvaluationFrame(rfpId);
+  return evaluationCache.getOrLoad(`${rfpId}:${frame.version}`, async () =>
+    frozenOutsideProduction(evaluationOf(frame, await loadSubmittedScores(prisma, rfpId))),
+  );
+}
+
+const evaluationCache = singleton("evaluation-cache", () => new LruCache<Promise<Evaluation>>(8));
+
+function evaluationOf(frame: EvaluationFrame, scores: readonly SheetScores[]) {
   const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scores));
   return {
     rfp: frame.rfp,
@@ -347,10 +364,19 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
   };
 }
 
-export type Evaluation = Awaited<ReturnType<typeof loadEvaluation>>;
+export type Evaluation = ReturnType<typeof evaluationOf>;
+
+/** Item statistics per matrix, computed once per matrix (a cached evaluation's is shared). */
+const statisticsMemo = new WeakMap<ScoreMatrix, ReturnType<typeof itemStatistics>>();
 
 export function statisticsOf(matrix: ScoreMatrix | null) {
-  return matrix ? itemStatistics(matrix) : [];
+  if (!matrix) return [];
+  let statistics = statisticsMemo.get(matrix);
+  if (!statistics) {
+    statistics = frozenOutsideProduction(itemStatistics(matrix));
+    statisticsMemo.set(matrix, statistics);
+  }
+  return statistics;
 }
 
 /** Consensus is complete once it is open, the matrix is sound and every flagged item is settled. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { evaluationState, loadEvaluationFrame } from "~/models/consensus-data.server";
+import { evaluationState, loadEvaluation, loadEvaluationFrame, statisticsOf } from "~/models/consensus-data.server";
 import { getResults } from "~/models/results.server";
 import {
   type ConsensusRfp,
@@ -245,6 +245,29 @@ describe("evaluation state", () => {
     // Another method or price visibility is its own entry, of the same state.
     expect((await getResults(access, "normalized")).method).toBe("normalized");
     expect((await getResults({ ...access, showPrices: false }, "raw")).priceStatus).not.toBe("INCLUDED");
+  });
+
+  it("serves the whole evaluation (every score) once per state, and again after a sheet comes in", async () => {
+    const t = await setup();
+    const first = await loadEvaluation(t.rfp.id);
+    expect(await loadEvaluation(t.rfp.id)).toBe(first);
+    expect(first.sheets).toEqual({ expected: 12, submitted: 11 });
+    // Item statistics are computed once per matrix, and shared with it.
+    expect(statisticsOf(first.matrix)).toBe(statisticsOf(first.matrix));
+    const dan = t.panel[3];
+    const litware = t.vendors[2];
+    if (!dan || !litware) throw new Error("fixture incomplete");
+    await writeSheet(t.rfp.id, dan.memberId, litware.invitationId, {
+      [t.criteria.serviceDesk.id]: 3,
+      [t.criteria.security.id]: 2,
+    });
+    const after = await loadEvaluation(t.rfp.id);
+    expect(after).not.toBe(first);
+    expect(after.sheets).toEqual({ expected: 12, submitted: 12 });
+    // The transaction path reads for itself, never from the cache.
+    const inTransaction = await prisma.$transaction((tx) => loadEvaluation(t.rfp.id, tx));
+    expect(inTransaction).not.toBe(after);
+    expect(inTransaction.sheets).toEqual(after.sheets);
   });
 
   it("serves the frame as it is now, after any write, from any code path", async () => {
