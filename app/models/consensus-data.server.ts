@@ -340,7 +340,16 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
     const [frame, scores] = await Promise.all([loadEvaluationFrame(rfpId, db), loadSubmittedScores(db, rfpId)]);
     return evaluationOf(frame, scores);
   }
-  const frame = await loadEvaluationFrame(rfpId);
+  return evaluationAt(await loadEvaluationFrame(rfpId));
+}
+
+/**
+ * The whole evaluation at the state a frame was read at (from the cache when it names one): the
+ * one place every score of an RFP is read and made a matrix outside a transaction.
+ */
+export async function evaluationAt(frame: EvaluationFrame): Promise<Evaluation> {
+  const rfpId = frame.rfp.id;
+  if (frame.version === null) return evaluationOf(frame, await loadSubmittedScores(prisma, rfpId));
   return evaluationCache.getOrLoad(`${rfpId}:${frame.version}`, async () =>
     frozenOutsideProduction(evaluationOf(frame, await loadSubmittedScores(prisma, rfpId))),
   );

@@ -1,4 +1,3 @@
-import { prisma } from "~/db.server";
 import { unsettledItems } from "~/domain/consensus";
 import { type GroupViews, groupViews } from "~/domain/groups";
 import { LruCache } from "~/utils/lru-cache";
@@ -6,12 +5,10 @@ import { singleton } from "~/utils/singleton.server";
 import {
   type EvaluationFacts,
   type EvaluationFrame,
+  evaluationAt,
   hasEvaluationFacts,
   loadEvaluationFrame,
-  loadSubmittedScores,
-  matrixOf,
   NO_EVALUATION_FACTS,
-  scoreEntries,
   statisticsOf,
 } from "./consensus-data.server";
 
@@ -59,10 +56,8 @@ export async function panelSummary(frame: EvaluationFrame): Promise<PanelSummary
 }
 
 async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {
-  const { matrix, matrixErrors } = matrixOf(
-    frame,
-    scoreEntries(frame, await loadSubmittedScores(prisma, frame.rfp.id)),
-  );
+  // The matrix of the cached evaluation at the same state (shortlist and stage moves use it too).
+  const { matrix, matrixErrors } = await evaluationAt(frame);
   if (!matrix) return { ok: false, matrixErrors };
   const statistics = statisticsOf(matrix);
   const flaggedItems = new Map<string, string[]>();
