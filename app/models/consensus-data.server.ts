@@ -13,8 +13,7 @@ import { sectionNumberOf } from "~/domain/sections";
 import { assignedCriteria } from "~/domain/sheet";
 import { Prisma } from "~/generated/prisma/client";
 import { frozenOutsideProduction } from "~/utils/freeze";
-import { LruCache } from "~/utils/lru-cache";
-import { singleton } from "~/utils/singleton.server";
+import { evaluationState, stateCache } from "./evaluation-cache.server";
 
 /**
  * Everything consensus and the shortlist compute from: the written criteria, the vendors being
@@ -188,13 +187,10 @@ export type EvaluationFrame = ReturnType<typeof frameOf>;
 export async function loadEvaluationFrame(rfpId: string, db: Db = prisma): Promise<EvaluationFrame> {
   if (db !== prisma) return frameOf(await readFrameRows(rfpId, db), null);
   const version = await evaluationState(rfpId);
-  return frameCache.getOrLoad(`${rfpId}:${version}`, async () =>
-    frozenOutsideProduction(frameOf(await readFrameRows(rfpId, prisma), version)),
-  );
+  return frameCache.get(rfpId, version, [], async () => frameOf(await readFrameRows(rfpId, prisma), version));
 }
 
-/** Recently used frames, per RFP and evaluation state; a state that moved on is never asked for again. */
-const frameCache = singleton("evaluation-frame-cache", () => new LruCache<Promise<EvaluationFrame>>(32));
+const frameCache = stateCache<EvaluationFrame>("frame", 32);
 
 async function readFrameRows(rfpId: string, db: Db): Promise<FrameRows> {
   const { scoreSheets: sheets, ...row } = await db.rfp.findUniqueOrThrow({
@@ -202,21 +198,6 @@ async function readFrameRows(rfpId: string, db: Db): Promise<FrameRows> {
     select: { ...frameSelect, scoreSheets: { where: submittedSheets, select: { memberId: true, invitationId: true } } },
   });
   return { row, sheets };
-}
-
-/**
- * Names the state of an RFP's evaluation inputs: the count of committed changes to them, kept by
- * database triggers (EvaluationVersion, prisma/schema.prisma), with the id of the transaction that
- * made the last one. The count alone names a state in one database; the transaction id keeps an
- * app instance that outlives a restore of the database (same RFP ids, counts from the backup on)
- * from mistaking a new state for an old one. The count is read before the rows it names, so the
- * rows are never older than the state their key says (at worst newer, for a request racing a
- * change — which a read a moment later would have shown anyway).
- */
-export async function evaluationState(rfpId: string): Promise<string> {
-  const [row] = await prisma.$queryRaw<{ state: string }[]>`
-    SELECT version::text || '.' || xmin::text AS state FROM "EvaluationVersion" WHERE "rfpId" = ${rfpId}`;
-  return row?.state ?? "0";
 }
 
 /** The scores of the sheets that count, as matrix entries (a seat's own criteria only). */
@@ -349,13 +330,12 @@ export async function loadEvaluation(rfpId: string, db: Db = prisma) {
  */
 export async function evaluationAt(frame: EvaluationFrame): Promise<Evaluation> {
   const rfpId = frame.rfp.id;
-  if (frame.version === null) return evaluationOf(frame, await loadSubmittedScores(prisma, rfpId));
-  return evaluationCache.getOrLoad(`${rfpId}:${frame.version}`, async () =>
-    frozenOutsideProduction(evaluationOf(frame, await loadSubmittedScores(prisma, rfpId))),
+  return evaluationCache.get(rfpId, frame.version, [], async () =>
+    evaluationOf(frame, await loadSubmittedScores(prisma, rfpId)),
   );
 }
 
-const evaluationCache = singleton("evaluation-cache", () => new LruCache<Promise<Evaluation>>(8));
+const evaluationCache = stateCache<Evaluation>("evaluation", 8);
 
 function evaluationOf(frame: EvaluationFrame, scores: readonly SheetScores[]) {
   const { matrix, matrixErrors } = matrixOf(frame, scoreEntries(frame, scores));

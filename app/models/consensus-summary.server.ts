@@ -1,7 +1,5 @@
 import { unsettledItems } from "~/domain/consensus";
 import { type GroupViews, groupViews } from "~/domain/groups";
-import { LruCache } from "~/utils/lru-cache";
-import { singleton } from "~/utils/singleton.server";
 import {
   type EvaluationFacts,
   type EvaluationFrame,
@@ -11,6 +9,7 @@ import {
   NO_EVALUATION_FACTS,
   statisticsOf,
 } from "./consensus-data.server";
+import { stateCache } from "./evaluation-cache.server";
 
 /**
  * What the consensus page needs from every vendor's scores, not just the one on screen: how many
@@ -47,12 +46,10 @@ export type PanelSummary =
     };
 
 /** One entry per RFP and state of its evaluation; an RFP whose evaluation moved on misses. */
-const summaryCache = singleton("consensus-summary-cache", () => new LruCache<Promise<PanelSummary>>(32));
+const summaryCache = stateCache<PanelSummary>("consensus-summary", 32);
 
 export async function panelSummary(frame: EvaluationFrame): Promise<PanelSummary> {
-  // A frame read inside a transaction names no state: computed, not kept.
-  if (frame.version === null) return computeSummary(frame);
-  return summaryCache.getOrLoad(`${frame.rfp.id}:${frame.version}`, () => computeSummary(frame));
+  return summaryCache.get(frame.rfp.id, frame.version, [], () => computeSummary(frame));
 }
 
 async function computeSummary(frame: EvaluationFrame): Promise<PanelSummary> {

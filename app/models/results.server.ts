@@ -11,16 +11,16 @@ import {
 } from "~/domain/price-envelope";
 import { exportSheets } from "~/domain/results-export";
 import type { ScaledCriterionNode } from "~/domain/scoring";
-import { buildSensitivityModel, monteCarlo, tippingPoints, whatIf } from "~/domain/sensitivity";
+import { buildSensitivityModel, type MonteCarloResult, monteCarlo, tippingPoints, whatIf } from "~/domain/sensitivity";
 import { toPlainModel } from "~/domain/sensitivity-transport";
 import type { MonteCarloQuery } from "~/schemas/results";
 import type { CurrentUser } from "~/utils/auth.server";
 import { frozenOutsideProduction } from "~/utils/freeze";
 import { forbidden } from "~/utils/http.server";
 import { LruCache } from "~/utils/lru-cache";
-import { singleton } from "~/utils/singleton.server";
-import { evaluationState, loadSubmittedScores } from "./consensus-data.server";
+import { loadSubmittedScores } from "./consensus-data.server";
 import { scoredCriterionSelect } from "./criterion-fields.server";
+import { evaluationState, stateCache } from "./evaluation-cache.server";
 import { requireRfpPermission } from "./policy.server";
 
 /**
@@ -246,16 +246,37 @@ export type PriceStatus = "INCLUDED" | "NOT_FIXED" | "HIDDEN" | "NO_WEIGHT";
  * never change what this returns (frozen outside production).
  */
 export async function getResults(access: Pick<ResultsAccess, "rfp" | "showPrices">, method: ResultMethod) {
-  const rfpId = access.rfp.id;
-  const state = await evaluationState(rfpId);
-  const key = `${rfpId}:${state}:${access.showPrices ? "prices" : "no-prices"}:${method}`;
-  return resultsCache.getOrLoad(key, async () =>
-    frozenOutsideProduction(resultsFromFacts(await loadEvaluationFacts(rfpId), access.showPrices, method)),
-  );
+  return (await computedResults(access, method)).results;
 }
 
-/** Per RFP, evaluation state, price visibility and method; a state that moved on is never asked for again. */
-const resultsCache = singleton("results-cache", () => new LruCache<Promise<Results>>(16));
+/** The results with what the sensitivity analysis and the exports take from the same facts. */
+type ComputedResults = {
+  results: Results;
+  /** The criteria tree with weights (the sensitivity model perturbs it). */
+  criteria: EvaluationFacts["criteria"];
+  nameOf: (id: string) => string;
+};
+
+/** Per RFP, evaluation state, price visibility and method. */
+const resultsCache = stateCache<ComputedResults>("results", 16);
+/** The facts all four (method × price visibility) are computed from, read once per state. */
+const factsCache = stateCache<EvaluationFacts>("evaluation-facts", 2);
+
+async function computedResults(
+  access: Pick<ResultsAccess, "rfp" | "showPrices">,
+  method: ResultMethod,
+): Promise<ComputedResults> {
+  const rfpId = access.rfp.id;
+  const state = await evaluationState(rfpId);
+  return resultsCache.get(rfpId, state, [access.showPrices ? "prices" : "no-prices", method], async () => {
+    const facts = await factsCache.get(rfpId, state, [], () => loadEvaluationFacts(rfpId));
+    return {
+      results: resultsFromFacts(facts, access.showPrices, method),
+      criteria: facts.criteria,
+      nameOf: namesOf(facts),
+    };
+  });
+}
 
 export function resultsFromFacts(facts: EvaluationFacts, showPrices: boolean, method: ResultMethod) {
   const prices = showPrices && facts.settings ? pricesOf(facts, facts.settings) : null;
@@ -317,8 +338,8 @@ export async function getSensitivity(
   method: ResultMethod,
   query: SensitivityQuery,
 ) {
-  const facts = await loadEvaluationFacts(access.rfp.id);
-  const { computation, ...rest } = resultsFromFacts(facts, access.showPrices, method);
+  const computed = await computedResults(access, method);
+  const { computation, ...rest } = computed.results;
   const results = {
     ...rest,
     computation: computation?.ok
@@ -331,16 +352,45 @@ export async function getSensitivity(
         }
       : computation,
   };
-  if (!computation?.ok) return { results, analysis: null };
+  const analysis = sensitivityOf(computed);
+  if (!analysis) return { results, analysis: null };
+  const { model, monteCarloRuns, shown } = analysis;
+  const topN = Math.min(query.monteCarlo.topN ?? rest.rfp.shortlistSize, shown.vendorIds.length);
+  const options = { ...query.monteCarlo, topN };
+  const runKey = JSON.stringify([options.spreadPercent, options.draws, options.topN]);
+  let runs = monteCarloRuns.get(runKey);
+  if (!runs) {
+    // Seeded: the same options give the same draws, so a run is kept beside the model it drew from.
+    runs = frozenOutsideProduction(monteCarlo(model, options));
+    monteCarloRuns.set(runKey, runs);
+  }
+  return { results, analysis: { ...shown, whatIf: whatIf(model, query.weights), monteCarlo: runs } };
+}
+
+/**
+ * The parts of the analysis that depend on the results alone (model, base ranking, tipping points),
+ * once per cached computation, with the Monte Carlo runs asked of it so far (10,000 draws take
+ * ~100 ms at benchmark scale).
+ */
+const sensitivityMemo = new WeakMap<ComputedResults, ReturnType<typeof analyseSensitivity>>();
+
+function sensitivityOf(computed: ComputedResults) {
+  if (!sensitivityMemo.has(computed)) sensitivityMemo.set(computed, analyseSensitivity(computed));
+  return sensitivityMemo.get(computed) ?? null;
+}
+
+function analyseSensitivity({ results, criteria }: ComputedResults) {
+  const { computation } = results;
+  if (!computation?.ok) return null;
   const view = computation.view;
   const table = view.sensitivityTable;
-  if (table.vendorIds.length === 0) return { results, analysis: null };
-  const model = buildSensitivityModel(facts.criteria, table);
-  const asked = whatIf(model, query.weights);
-  const topN = Math.min(query.monteCarlo.topN ?? facts.rfp.shortlistSize, table.vendorIds.length);
+  if (table.vendorIds.length === 0) return null;
+  const model = buildSensitivityModel(criteria, table);
   return {
-    results,
-    analysis: {
+    model,
+    monteCarloRuns: new LruCache<MonteCarloResult>(8),
+    // What the page shows whatever it is asked; the model goes to the browser too (sliders re-rank there).
+    shown: frozenOutsideProduction({
       vendorIds: [...table.vendorIds],
       model: toPlainModel(model),
       topLevel: model.topLevel.map((criterion) => ({
@@ -348,10 +398,8 @@ export async function getSensitivity(
         name: view.topLevel.find((entry) => entry.id === criterion.id)?.name ?? criterion.id,
       })),
       base: whatIf(model),
-      whatIf: asked,
       tipping: { topLevel: tippingPoints(model, "TOP_LEVEL"), leaf: tippingPoints(model, "LEAF") },
-      monteCarlo: monteCarlo(model, { ...query.monteCarlo, topN }),
-    },
+    }),
   };
 }
 
@@ -359,18 +407,16 @@ export async function getSensitivity(
 
 /** Every view of the results as tables (XLSX: one sheet each; CSV: one of them). */
 export async function getResultsExport(access: Pick<ResultsAccess, "rfp" | "showPrices">, method: ResultMethod) {
-  const facts = await loadEvaluationFacts(access.rfp.id);
-  const raw = resultsFromFacts(facts, access.showPrices, "raw");
-  const normalized = resultsFromFacts(facts, access.showPrices, "normalized");
-  if (!raw.computation?.ok || !normalized.computation?.ok) return null;
+  const [raw, normalized] = await Promise.all([computedResults(access, "raw"), computedResults(access, "normalized")]);
+  if (!raw.results.computation?.ok || !normalized.results.computation?.ok) return null;
   const sheets = exportSheets({
-    raw: raw.computation.view,
-    normalized: normalized.computation.view,
+    raw: raw.results.computation.view,
+    normalized: normalized.results.computation.view,
     method,
-    evaluators: raw.evaluators,
-    prices: raw.prices,
-    currency: facts.rfp.currency,
-    nameOf: namesOf(facts),
+    evaluators: raw.results.evaluators,
+    prices: raw.results.prices,
+    currency: raw.results.rfp.currency,
+    nameOf: raw.nameOf,
   });
-  return { rfp: facts.rfp, sheets };
+  return { rfp: raw.results.rfp, sheets };
 }

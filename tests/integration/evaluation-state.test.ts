@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { evaluationState, loadEvaluation, loadEvaluationFrame, statisticsOf } from "~/models/consensus-data.server";
-import { getResults } from "~/models/results.server";
+import { loadEvaluation, loadEvaluationFrame, statisticsOf } from "~/models/consensus-data.server";
+import { evaluationState } from "~/models/evaluation-cache.server";
+import { getResults, getResultsExport, getSensitivity } from "~/models/results.server";
 import {
   type ConsensusRfp,
   createConsensusRfp,
@@ -245,6 +246,34 @@ describe("evaluation state", () => {
     // Another method or price visibility is its own entry, of the same state.
     expect((await getResults(access, "normalized")).method).toBe("normalized");
     expect((await getResults({ ...access, showPrices: false }, "raw")).priceStatus).not.toBe("INCLUDED");
+  });
+
+  it("serves the sensitivity analysis and the exports from the same state: kept while it holds, redone after a change", async () => {
+    const t = await setup();
+    const access = { rfp: { id: t.rfp.id }, showPrices: true } as Parameters<typeof getResults>[0];
+    const defaults = { weights: {}, monteCarlo: { spreadPercent: 20, draws: 500 } };
+    const first = await getSensitivity(access, "raw", defaults);
+    const again = await getSensitivity(access, "raw", defaults);
+    if (!first.analysis || !again.analysis) throw new Error("no analysis for a scored RFP");
+    // The model, tipping points and a Monte Carlo run with the same options are the kept ones…
+    expect(again.analysis.model).toBe(first.analysis.model);
+    expect(again.analysis.tipping).toBe(first.analysis.tipping);
+    expect(again.analysis.monteCarlo).toBe(first.analysis.monteCarlo);
+    // …other options draw again; the weights asked are the request's own.
+    const wider = await getSensitivity(access, "raw", { ...defaults, monteCarlo: { spreadPercent: 40, draws: 500 } });
+    expect(wider.analysis?.monteCarlo).not.toBe(first.analysis.monteCarlo);
+    expect(wider.analysis?.monteCarlo.spreadPercent).toBe(40);
+    const security = t.criteria.security.id;
+    const tilted = await getSensitivity(access, "raw", { ...defaults, weights: { [security]: 90 } });
+    expect(tilted.analysis?.whatIf).not.toEqual(first.analysis.whatIf);
+    const exported = await getResultsExport(access, "raw");
+    // A new weight is a new state: the analysis and the export are computed from it.
+    await prisma.criterion.update({ where: { id: security }, data: { weight: 10 } });
+    const after = await getSensitivity(access, "raw", defaults);
+    expect(after.analysis?.model).not.toBe(first.analysis.model);
+    expect(after.analysis?.model).not.toEqual(first.analysis.model);
+    const exportedAfter = await getResultsExport(access, "raw");
+    expect(exportedAfter?.sheets).not.toEqual(exported?.sheets);
   });
 
   it("serves the whole evaluation (every score) once per state, and again after a sheet comes in", async () => {
