@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Three suites, one runner:
- * - unit:        pure code beside it in app/ (domain rules, small utilities); no database.
+ * - unit:        pure code beside it in app/ (domain rules, small utilities) and scripts/; no database.
  * - integration: loaders, actions and models against a real database: a fresh in-memory PGlite
  *                per test file, or a fresh PostgreSQL database per file when TEST_POSTGRES_URL
  *                is set (CI runs the suite both ways).
@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}"], environment: "node" },
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,

@@ -35,6 +35,8 @@ type Mode = {
   body: "changed" | "whole";
   intent: "autosave" | "save";
   pacing: "back-to-back" | "at-once" | "staggered";
+  /** The mode the goal (p99 ≤ 50 ms with 20 evaluators autosaving) is judged by. */
+  judged?: true;
 };
 
 export const AUTOSAVE_MODES: Mode[] = [
@@ -55,6 +57,7 @@ export const AUTOSAVE_MODES: Mode[] = [
     body: "changed",
     intent: "autosave",
     pacing: "staggered",
+    judged: true,
   },
   { name: "autosave of the whole form, back to back", body: "whole", intent: "autosave", pacing: "back-to-back" },
   {
@@ -67,6 +70,7 @@ export const AUTOSAVE_MODES: Mode[] = [
 
 export type AutosaveResult = {
   mode: string;
+  judged: boolean;
   saves: number;
   rps: number;
   p50: number;
@@ -209,6 +213,7 @@ async function measureMode(base: string, ids: AutosaveIds, evaluators: Evaluator
   latencies.sort((a, b) => a - b);
   return {
     mode: mode.name,
+    judged: mode.judged === true,
     saves: latencies.length,
     rps: Math.round(latencies.length / elapsed),
     p50: Math.round(percentile(latencies, 0.5)),

@@ -6,6 +6,8 @@ export type PageSpec = {
   path: (ids: SeedIds) => string;
   /** Whose session loads the page (default: the lead); anonymous: no session. */
   as?: "evaluator" | "anonymous";
+  /** One of the pages issue 7 names: judged against its goals (scripts/bench/goals.ts). */
+  named?: true;
 };
 
 export type SeedIds = {
@@ -23,16 +25,17 @@ export const PAGES: PageSpec[] = [
   // The cheapest document the app serves (a form, one query): what any server-rendered page costs
   // before it does its own work — Remix's document pipeline, React, the root layout.
   { name: "sign-in page (document floor)", path: () => "/login", as: "anonymous" },
-  { name: "dashboard", path: () => "/dashboard" },
+  { name: "dashboard", path: () => "/dashboard", named: true },
   { name: "RFP overview", path: (ids) => `/rfps/${ids.rfpId}` },
   { name: "RFP list", path: () => "/rfps" },
-  { name: "consensus matrix", path: (ids) => `/rfps/${ids.rfpId}/consensus` },
+  { name: "consensus matrix", path: (ids) => `/rfps/${ids.rfpId}/consensus`, named: true },
   {
     name: "scoring sheet (evaluator, 1st of 4 sections)",
     path: (ids) => `/rfps/${ids.rfpId}/scoring/${ids.evaluatorSheetInvitationId}`,
     as: "evaluator",
+    named: true,
   },
-  { name: "executive review", path: (ids) => `/rfps/${ids.rfpId}/review` },
+  { name: "executive review", path: (ids) => `/rfps/${ids.rfpId}/review`, named: true },
   { name: "negotiation (60 terms)", path: (ids) => `/rfps/${ids.rfpId}/negotiation/terms` },
   // Not named by the issue; here because it reads every score (38,400) on each view.
   { name: "results (every score)", path: (ids) => `/rfps/${ids.rfpId}/results` },

@@ -2,8 +2,9 @@
  * npm run bench — measure Shortlist (never part of npm test). Builds for production, then for the
  * embedded database and for PostgreSQL (a throwaway local cluster, or BENCH_POSTGRES_URL):
  * seeds the benchmark RFP, starts the production server, and measures every key page next to
- * the trivial health route of the same server in the same run (the ratio is what matters),
- * queries per page view, and the JavaScript/CSS each page sends. Prints one report.
+ * the trivial health route and the sign-in page (the cheapest document) of the same server in the
+ * same run, queries per page view, and the JavaScript/CSS each page sends. Prints one report, ending
+ * with issue 7's goals judged against what was measured (goals.ts, docs/decisions/020).
  * BENCH_SECONDS (default 15) sets the duration of each load run; BENCH_PIN=0 turns CPU pinning off.
  * Fifteen, not five: at ~90 req/s a 5 s run has ~450 samples, and one stall of the server (event-
  * loop delays of 100–650 ms seen with a monitor, mostly in a page's first seconds; the later ones
@@ -25,6 +26,7 @@ import { startThrowawayPostgres } from "../lib/pg-cluster";
 import { measureAutosave } from "./autosave";
 import { bundleSizes } from "./bundles";
 import { domainTimings } from "./domain";
+import { type BenchFigures, judgeGoals } from "./goals";
 import { PAGES, type SeedIds } from "./pages";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -154,7 +156,13 @@ async function measureDatabase(label: string, databaseUrl: string) {
         log(`[${label}] ${page.name}, ${connections} connections…`);
         runs.push({ connections, ...(await load(url, cookie, connections)) });
       }
-      rows.push({ page: page.name, queries, runs });
+      rows.push({
+        page: page.name,
+        named: page.named === true,
+        queries,
+        queryCounts: { warm: warmQueries, first: firstViewQueries },
+        runs,
+      });
     }
     log(`[${label}] score autosave, ${ids.autosave.emails.length} evaluators…`);
     const autosave = await measureAutosave(base, ids.autosave, (email) => signIn(base, { ...ids, leadEmail: email }), {
@@ -192,9 +200,11 @@ async function main() {
       : "CPU pinning: off (BENCH_PIN=0, one core, or no taskset): the load generator shares the server's CPUs.",
   );
 
+  const figures: BenchFigures = { domain: [], databases: [], sheetJsKb: null };
   if (ONLY !== "autosave") {
     report.push("\n## Domain (median / p95 of repeated runs)");
     const domain = await domainTimings();
+    figures.domain = domain;
     report.push(
       table(
         ["computation", "median ms", "p95 ms", "goal ms"],
@@ -233,6 +243,12 @@ async function main() {
   try {
     for (const database of databases) {
       const { rows, autosave, evaluators } = await measureDatabase(database.label, database.url);
+      figures.databases.push({
+        label: database.label,
+        postgres: database.label.startsWith("PostgreSQL"),
+        pages: rows.map((row) => ({ page: row.page, named: row.named, queries: row.queryCounts, runs: row.runs })),
+        autosave,
+      });
       const health = rows[0];
       const floor = rows[1];
       report.push(`\n## Server on ${database.label}`);
@@ -276,13 +292,23 @@ async function main() {
 
   if (ONLY !== "autosave") {
     report.push("\n## JavaScript and CSS per page (gzip)");
+    const bundles = bundleSizes();
+    const sheet = bundles.find((row) => row.route === "rfps.$rfpId.scoring.$invitationId");
+    figures.sheetJsKb = sheet ? sheet.js / 1024 : null;
     report.push(
       table(
         ["route", "JS KB", "CSS KB"],
-        bundleSizes().map((row) => [row.route, (row.js / 1024).toFixed(1), (row.css / 1024).toFixed(1)]),
+        bundles.map((row) => [row.route, (row.js / 1024).toFixed(1), (row.css / 1024).toFixed(1)]),
       ),
     );
   }
+  report.push("\n## Goals (issue 7, point 2; docs/decisions/020-benchmark-goals.md)");
+  report.push(
+    table(
+      ["goal", "measured", "verdict"],
+      judgeGoals(figures).map((row) => [row.goal, row.measured, row.verdict]),
+    ),
+  );
   process.stdout.write(`${report.join("\n")}\n`);
 }
 
