@@ -265,9 +265,11 @@ const factsCache = stateCache<EvaluationFacts>("evaluation-facts", 2);
 async function computedResults(
   access: Pick<ResultsAccess, "rfp" | "showPrices">,
   method: ResultMethod,
+  // Views that go out together (an export's raw and normalized) name the state read once for both.
+  known?: string,
 ): Promise<ComputedResults> {
   const rfpId = access.rfp.id;
-  const state = await evaluationState(rfpId);
+  const state = known ?? (await evaluationState(rfpId));
   return resultsCache.get(rfpId, state, [access.showPrices ? "prices" : "no-prices", method], async () => {
     const facts = await factsCache.get(rfpId, state, [], () => loadEvaluationFacts(rfpId));
     return {
@@ -407,7 +409,11 @@ function analyseSensitivity({ results, criteria }: ComputedResults) {
 
 /** Every view of the results as tables (XLSX: one sheet each; CSV: one of them). */
 export async function getResultsExport(access: Pick<ResultsAccess, "rfp" | "showPrices">, method: ResultMethod) {
-  const [raw, normalized] = await Promise.all([computedResults(access, "raw"), computedResults(access, "normalized")]);
+  const state = await evaluationState(access.rfp.id);
+  const [raw, normalized] = await Promise.all([
+    computedResults(access, "raw", state),
+    computedResults(access, "normalized", state),
+  ]);
   if (!raw.results.computation?.ok || !normalized.results.computation?.ok) return null;
   const sheets = exportSheets({
     raw: raw.results.computation.view,
