@@ -356,17 +356,26 @@ export async function getSensitivity(
   };
   const analysis = sensitivityOf(computed);
   if (!analysis) return { results, analysis: null };
-  const { model, monteCarloRuns, shown } = analysis;
-  const topN = Math.min(query.monteCarlo.topN ?? rest.rfp.shortlistSize, shown.vendorIds.length);
-  const options = { ...query.monteCarlo, topN };
-  const runKey = JSON.stringify([options.spreadPercent, options.draws, options.topN]);
-  let runs = monteCarloRuns.get(runKey);
-  if (!runs) {
-    // Seeded: the same options give the same draws, so a run is kept beside the model it drew from.
-    runs = frozenOutsideProduction(monteCarlo(model, options));
-    monteCarloRuns.set(runKey, runs);
+  const topN = Math.min(query.monteCarlo.topN ?? rest.rfp.shortlistSize, analysis.shown.vendorIds.length);
+  return {
+    results,
+    analysis: {
+      ...analysis.shown,
+      whatIf: whatIf(analysis.model, query.weights),
+      monteCarlo: monteCarloRun(analysis, { ...query.monteCarlo, topN }),
+    },
+  };
+}
+
+/** Seeded: the same options give the same draws, so each run is kept beside the model it drew from. */
+function monteCarloRun(analysis: SensitivityAnalysis, options: Partial<MonteCarloQuery>) {
+  const key = JSON.stringify([options.spreadPercent, options.draws, options.topN]);
+  let run = analysis.monteCarloRuns.get(key);
+  if (!run) {
+    run = frozenOutsideProduction(monteCarlo(analysis.model, options));
+    analysis.monteCarloRuns.set(key, run);
   }
-  return { results, analysis: { ...shown, whatIf: whatIf(model, query.weights), monteCarlo: runs } };
+  return run;
 }
 
 /**
@@ -374,12 +383,14 @@ export async function getSensitivity(
  * once per cached computation, with the Monte Carlo runs asked of it so far (10,000 draws take
  * ~100 ms at benchmark scale).
  */
-const sensitivityMemo = new WeakMap<ComputedResults, ReturnType<typeof analyseSensitivity>>();
+const sensitivityMemo = new WeakMap<ComputedResults, SensitivityAnalysis | null>();
 
 function sensitivityOf(computed: ComputedResults) {
   if (!sensitivityMemo.has(computed)) sensitivityMemo.set(computed, analyseSensitivity(computed));
   return sensitivityMemo.get(computed) ?? null;
 }
+
+type SensitivityAnalysis = NonNullable<ReturnType<typeof analyseSensitivity>>;
 
 function analyseSensitivity({ results, criteria }: ComputedResults) {
   const { computation } = results;
