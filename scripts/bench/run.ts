@@ -149,8 +149,6 @@ async function measureDatabase(label: string, databaseUrl: string) {
       await warmed.arrayBuffer();
       // Queries of a view once the page's caches hold the current state (the first view's, when more).
       const warmQueries = Number(warmed.headers.get("x-query-count") ?? 0);
-      const queries =
-        warmQueries === firstViewQueries ? String(warmQueries) : `${warmQueries} (first ${firstViewQueries})`;
       const runs = [];
       for (const connections of CONNECTIONS) {
         log(`[${label}] ${page.name}, ${connections} connections…`);
@@ -159,8 +157,7 @@ async function measureDatabase(label: string, databaseUrl: string) {
       rows.push({
         page: page.name,
         named: page.named === true,
-        queries,
-        queryCounts: { warm: warmQueries, first: firstViewQueries },
+        queries: { warm: warmQueries, first: firstViewQueries },
         runs,
       });
     }
@@ -248,7 +245,7 @@ async function main() {
         // The server's version is in the section heading above; the goals name the database only.
         label: postgres ? "PostgreSQL" : database.label,
         postgres,
-        pages: rows.map((row) => ({ page: row.page, named: row.named, queries: row.queryCounts, runs: row.runs })),
+        pages: rows,
         autosave,
       });
       const health = rows[0];
@@ -266,7 +263,9 @@ async function main() {
             ],
             rows.map((row) => [
               row.page,
-              row.queries,
+              row.queries.warm === row.queries.first
+                ? row.queries.warm
+                : `${row.queries.warm} (first ${row.queries.first})`,
               ...row.runs.flatMap((run, index) => {
                 const baseline = health?.runs[index]?.rps ?? 0;
                 return [run.rps, baseline ? `${Math.round((run.rps / baseline) * 100)}%` : "—", run.p50, run.p99];
